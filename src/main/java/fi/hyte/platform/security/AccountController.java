@@ -1,0 +1,83 @@
+package fi.hyte.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own account: changing the password. */
+@Controller
+@RequestMapping("/account/password")
+class AccountController {
+
+    private static final String VIEW = "platform/password";
+
+    private final Users users;
+    private final PasswordEncoder passwords;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    AccountController(Users users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("form", PasswordForm.empty());
+        model.addAttribute(
+                "mustChange",
+                Tenancy.signedIn().map(HyteUser::mustChangePassword).orElse(false));
+        return VIEW;
+    }
+
+    @PostMapping
+    @Transactional
+    String change(
+            @Valid @ModelAttribute("form") PasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        HyteUser user = Tenancy.signedIn().orElseThrow();
+        if (!errors.hasFieldErrors("currentPassword")
+                && !passwords.matches(form.currentPassword(), users.passwordHash(user.id()))) {
+            errors.rejectValue("currentPassword", "account.password.wrongCurrent");
+        }
+        if (!errors.hasFieldErrors("newPassword") && !errors.hasFieldErrors("confirmPassword")) {
+            if (!form.newPassword().equals(form.confirmPassword())) {
+                errors.rejectValue("confirmPassword", "account.password.mismatch");
+            } else if (form.newPassword().equalsIgnoreCase(user.getUsername())
+                    || form.newPassword().equals(form.currentPassword())) {
+                errors.rejectValue("newPassword", "account.password.notNew");
+            }
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("mustChange", user.mustChangePassword());
+            return VIEW;
+        }
+        users.setPassword(user.id(), passwords.encode(form.newPassword()), false);
+        HyteUser changed = user.withPasswordChanged();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        redirect.addFlashAttribute("notice", "account.password.changed");
+        return "redirect:/";
+    }
+}

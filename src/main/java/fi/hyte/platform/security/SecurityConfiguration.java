@@ -1,0 +1,127 @@
+package fi.hyte.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/** Form sign-in, roles, CSRF, security headers and the throttle of failed sign-ins. */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain web(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            Tenancy tenancy) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        // The only way to sign in: no parent manager that would check a paused account's password again.
+        var authentication = new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+        var success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
+                    throws IOException, jakarta.servlet.ServletException {
+                tenancy.chooseDefault(request, ((HyteUser) signedIn.getPrincipal()).id());
+                if (((HyteUser) signedIn.getPrincipal()).mustChangePassword()) {
+                    response.sendRedirect(request.getContextPath() + "/account/password");
+                    return;
+                }
+                super.onAuthenticationSuccess(request, response, signedIn);
+            }
+        };
+        success.setDefaultTargetUrl("/");
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .access(fromLoopback())
+                        .requestMatchers("/operator/**")
+                        .hasRole("OPERATOR")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(
+                        form -> form.loginPage("/login").successHandler(success).failureHandler(failure()))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .authenticationManager(authentication)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    /** Metrics are for the operator's monitoring on the same host or network, never for the public. */
+    private static AuthorizationManager<RequestAuthorizationContext> fromLoopback() {
+        IpAddressMatcher ipv4 = new IpAddressMatcher("127.0.0.0/8");
+        IpAddressMatcher ipv6 = new IpAddressMatcher("::1");
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(
+                    Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
+                HttpServletRequest request = context.getRequest();
+                return new AuthorizationDecision(ipv4.matches(request) || ipv6.matches(request));
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler failure() {
+        return (request, response, exception) -> response.sendRedirect(
+                request.getContextPath() + (isPaused(exception) ? "/login?paused" : "/login?error"));
+    }
+
+    private static boolean isPaused(AuthenticationException exception) {
+        return exception instanceof LockedException;
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Argon2id for new hashes; bcrypt hashes still verify. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(
+                argon2,
+                Map.of(
+                        argon2,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
+    }
+}

@@ -1,0 +1,87 @@
+package fi.hyte.platform.security;
+
+import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which organisation the signed-in user is working in. The choice lives in the session; the role is
+ * read from the database on every request, so a revoked membership takes effect at once.
+ */
+@Component
+class Tenancy {
+
+    static final String CURRENT_ORGANISATION = "hyte.organisation";
+
+    private final Users users;
+
+    Tenancy(Users users) {
+        this.users = users;
+    }
+
+    void chooseDefault(HttpServletRequest request, UserId user) {
+        List<OrganisationId> organisations = users.organisationsOf(user);
+        HttpSession session = request.getSession();
+        if (organisations.isEmpty()) {
+            session.removeAttribute(CURRENT_ORGANISATION);
+        } else {
+            session.setAttribute(
+                    CURRENT_ORGANISATION, organisations.get(0).value().toString());
+        }
+    }
+
+    boolean switchTo(HttpServletRequest request, OrganisationId organisation) {
+        Optional<HyteUser> user = signedIn();
+        if (user.isEmpty() || users.roleIn(user.get().id(), organisation).isEmpty()) {
+            return false;
+        }
+        request.getSession()
+                .setAttribute(CURRENT_ORGANISATION, organisation.value().toString());
+        return true;
+    }
+
+    Optional<Tenant> current(HttpServletRequest request) {
+        Optional<HyteUser> user = signedIn();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpSession session = request.getSession(false);
+        Object chosen = session == null ? null : session.getAttribute(CURRENT_ORGANISATION);
+        OrganisationId organisation = null;
+        if (chosen instanceof String id) {
+            organisation = OrganisationId.of(id);
+        }
+        Optional<Role> role = organisation == null
+                ? Optional.empty()
+                : users.roleIn(user.get().id(), organisation);
+        if (role.isEmpty()) {
+            List<OrganisationId> organisations =
+                    users.organisationsOf(user.get().id());
+            if (organisations.isEmpty()) {
+                return Optional.empty();
+            }
+            organisation = organisations.get(0);
+            role = users.roleIn(user.get().id(), organisation);
+            request.getSession()
+                    .setAttribute(CURRENT_ORGANISATION, organisation.value().toString());
+        }
+        OrganisationId current = organisation;
+        return role.map(r -> new Tenant(current, user.get().id(), user.get().displayName(), r));
+    }
+
+    static Optional<HyteUser> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof HyteUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+}

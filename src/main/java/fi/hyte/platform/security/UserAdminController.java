@@ -1,0 +1,106 @@
+package fi.hyte.platform.security;
+
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserId;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organisation's users and their roles, for its administrators. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private static final String VIEW = "platform/users";
+
+    private final Users users;
+    private final UserAdministration administration;
+
+    UserAdminController(Users users, UserAdministration administration) {
+        this.users = users;
+        this.administration = administration;
+    }
+
+    @GetMapping
+    String list(Tenant tenant, Model model) {
+        tenant.require(Role.ADMIN);
+        return page(tenant, model, NewUserForm.empty());
+    }
+
+    @PostMapping
+    String add(
+            Tenant tenant,
+            @Valid @ModelAttribute("form") NewUserForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        tenant.require(Role.ADMIN);
+        if (errors.hasErrors()) {
+            return page(tenant, model, form);
+        }
+        Optional<String> temporary;
+        try {
+            temporary = administration.add(tenant, form);
+        } catch (IllegalStateException e) {
+            errors.rejectValue("username", "users.alreadyMember");
+            return page(tenant, model, form);
+        }
+        redirect.addFlashAttribute("notice", temporary.isPresent() ? "users.created" : "users.existingAdded");
+        temporary.ifPresent(password -> {
+            redirect.addFlashAttribute("temporaryPassword", password);
+            redirect.addFlashAttribute("temporaryFor", form.username());
+        });
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(Tenant tenant, @PathVariable UUID id, @RequestParam Role role, RedirectAttributes redirect) {
+        try {
+            administration.changeRole(tenant, new UserId(id), role);
+            redirect.addFlashAttribute("notice", "users.roleChanged");
+        } catch (UserAdministration.LastAdministratorException e) {
+            redirect.addFlashAttribute("problem", "users.lastAdmin");
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/remove")
+    String remove(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            administration.remove(tenant, new UserId(id));
+            redirect.addFlashAttribute("notice", "users.removed");
+        } catch (UserAdministration.LastAdministratorException e) {
+            redirect.addFlashAttribute("problem", "users.lastAdmin");
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        String temporary = administration.resetPassword(tenant, new UserId(id));
+        Users.Member member =
+                users.member(tenant.organisation(), new UserId(id)).orElseThrow();
+        redirect.addFlashAttribute("notice", "users.passwordReset");
+        redirect.addFlashAttribute("temporaryPassword", temporary);
+        redirect.addFlashAttribute("temporaryFor", member.username());
+        return "redirect:/admin/users";
+    }
+
+    private String page(Tenant tenant, Model model, NewUserForm form) {
+        model.addAttribute("members", users.members(tenant.organisation()));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("form", form);
+        return VIEW;
+    }
+}
