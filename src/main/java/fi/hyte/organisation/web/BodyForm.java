@@ -16,7 +16,11 @@ record BodyForm(
         String nameFi,
 
         @Size(max = 200, message = "{validation.tooLong}") String nameSv,
-        int version) {
+        Integer version) {
+
+    BodyForm {
+        version = version == null ? 0 : version;
+    }
 
     static BodyForm of(BodyType type) {
         return new BodyForm(type, "", "", 0);

@@ -21,7 +21,11 @@ record OrganisationForm(
                 message = "{organisation.region.unknown}")
         String region,
 
-        int version) {
+        Integer version) {
+
+    OrganisationForm {
+        version = version == null ? 0 : version;
+    }
 
     static OrganisationForm of(Organisation o) {
         return new OrganisationForm(

@@ -26,8 +26,13 @@ record PersonForm(
         @Size(max = 40, message = "{validation.tooLong}")
         String phone,
 
-        boolean inManagementGroup,
-        int version) {
+        Boolean inManagementGroup,
+        Integer version) {
+
+    PersonForm {
+        inManagementGroup = Boolean.TRUE.equals(inManagementGroup);
+        version = version == null ? 0 : version;
+    }
 
     static PersonForm empty() {
         return new PersonForm("", "", null, Affiliation.STAFF, "", "", "", false, 0);

@@ -14,7 +14,11 @@ record ResponsibilityForm(
         UUID bodyId,
         @Size(max = 2000, message = "{validation.tooLong}") String descriptionFi,
         @Size(max = 2000, message = "{validation.tooLong}") String descriptionSv,
-        int version) {
+        Integer version) {
+
+    ResponsibilityForm {
+        version = version == null ? 0 : version;
+    }
 
     static ResponsibilityForm of(ResponsibilityKind kind) {
         return new ResponsibilityForm(kind, null, null, "", "", 0);

@@ -5,6 +5,7 @@ import fi.hyte.platform.LocalizedText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
@@ -15,10 +16,16 @@ record SectorForm(
 
         @Size(max = 200, message = "{validation.tooLong}") String nameSv,
 
-        @Min(value = 0, message = "{validation.range}") @Max(value = 999, message = "{validation.range}")
-        int position,
+        @NotNull(message = "{validation.range}")
+        @Min(value = 0, message = "{validation.range}")
+        @Max(value = 999, message = "{validation.range}")
+        Integer position,
 
-        int version) {
+        Integer version) {
+
+    SectorForm {
+        version = version == null ? 0 : version;
+    }
 
     static SectorForm empty() {
         return new SectorForm("", "", 0, 0);

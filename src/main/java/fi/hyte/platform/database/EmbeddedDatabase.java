@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
  * runs with no setup. Its data stays under {@code hyte.data-dir}/postgres and survives restarts.
  * Demo data defaults to on in this mode.
  */
-class EmbeddedDatabase implements EnvironmentPostProcessor {
+public class EmbeddedDatabase implements EnvironmentPostProcessor {
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
@@ -62,6 +62,14 @@ class EmbeddedDatabase implements EnvironmentPostProcessor {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** Stops the embedded PostgreSQL of a data folder, as at shutdown; its data stays on disk. */
+    public static void stop(Path dataDir) {
+        EmbeddedPostgres postgres = RUNNING.remove(dataDir.toAbsolutePath().normalize());
+        if (postgres != null) {
+            close(postgres);
         }
     }
 

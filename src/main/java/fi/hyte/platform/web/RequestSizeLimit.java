@@ -5,31 +5,56 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
-/** Refuses oversized requests before anything reads them, with a page in the user's language. */
+/**
+ * Refuses oversized requests before anything reads them. The answer is written here, in the user's
+ * language, because the usual error page would try to read the oversized body again.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    RequestSizeLimit(@Value("${hyte.web.max-request-bytes}") long maxBytes) {
+    RequestSizeLimit(
+            @Value("${hyte.web.max-request-bytes}") long maxBytes, MessageSource messages, LocaleResolver locales) {
         this.maxBytes = maxBytes;
+        this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+        if (request.getContentLengthLong() <= maxBytes) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        Locale locale = locales.resolveLocale(request);
+        String title = HtmlUtils.htmlEscape(messages.getMessage("error.413.title", null, locale));
+        String lead = HtmlUtils.htmlEscape(messages.getMessage("error.413.lead", null, locale));
+        String home = HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale));
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Connection", "close");
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                        + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/hyte.css\">"
+                        + "</head><body><main id=\"main\" class=\"page\"><h1>" + title + "</h1><p class=\"lead\">"
+                        + lead + "</p><p><a class=\"button\" href=\"" + request.getContextPath() + "/\">" + home
+                        + "</a></p></main></body></html>");
     }
 }

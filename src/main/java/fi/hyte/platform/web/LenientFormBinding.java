@@ -1,0 +1,68 @@
+package fi.hyte.platform.web;
+
+import java.beans.PropertyEditorSupport;
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * Form records are built through their constructor, and one value that cannot be converted (a
+ * tampered choice, letters in a number field) would leave no form at all to show again. For form
+ * records, unconvertible ids, numbers, yes/no values and choices become empty, so validation
+ * answers with a clear message and the form keeps the rest of the user's input.
+ */
+@ControllerAdvice
+class LenientFormBinding {
+
+    @InitBinder
+    void lenient(WebDataBinder binder) {
+        ResolvableType target = binder.getTargetType();
+        Class<?> type = target == null ? null : target.resolve();
+        if (type == null || !type.isRecord()) {
+            return;
+        }
+        binder.registerCustomEditor(UUID.class, editor(UUID::fromString));
+        binder.registerCustomEditor(Integer.class, editor(Integer::valueOf));
+        binder.registerCustomEditor(Boolean.class, editor(LenientFormBinding::yesNo));
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> componentType = component.getType();
+            if (componentType.isEnum()) {
+                binder.registerCustomEditor(componentType, editor(text -> enumValue(componentType, text)));
+            }
+        }
+    }
+
+    private static Boolean yesNo(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> Boolean.TRUE;
+            default -> Boolean.FALSE;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String text) {
+        return Enum.valueOf((Class) type, text);
+    }
+
+    private static PropertyEditorSupport editor(Function<String, Object> parse) {
+        return new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text == null || text.isBlank()) {
+                    setValue(null);
+                    return;
+                }
+                try {
+                    setValue(parse.apply(text.strip()));
+                } catch (IllegalArgumentException e) {
+                    setValue(null);
+                }
+            }
+        };
+    }
+}
