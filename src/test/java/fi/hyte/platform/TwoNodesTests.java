@@ -22,7 +22,8 @@ class TwoNodesTests {
     void sessionAndChangesAreSharedBetweenNodes() {
         try (ConfigurableApplicationContext first = node();
                 ConfigurableApplicationContext second = node()) {
-            Fixtures.Org org = first.getBean(Fixtures.class).organisation("solmu" + Long.toString(System.nanoTime(), 36));
+            Fixtures.Org org =
+                    first.getBean(Fixtures.class).organisation("solmu" + Long.toString(System.nanoTime(), 36));
             WebSession onFirst = WebSession.signedIn(port(first), org.user(Role.COORDINATOR), Fixtures.PASSWORD);
             String name = "Kahden solmun toimiala " + System.nanoTime();
             assertThat(onFirst.post("/sectors", Map.of("nameFi", name, "position", "9"))

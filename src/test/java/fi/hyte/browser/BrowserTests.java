@@ -1,0 +1,305 @@
+package fi.hyte.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import fi.hyte.organisation.domain.Bodies;
+import fi.hyte.organisation.domain.BodyType;
+import fi.hyte.organisation.domain.DemoLeadership;
+import fi.hyte.organisation.domain.People;
+import fi.hyte.organisation.domain.Responsibilities;
+import fi.hyte.organisation.domain.Sectors;
+import fi.hyte.platform.Role;
+import fi.hyte.support.Fixtures;
+import fi.hyte.support.HyteSpringTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Hyte in a real browser: every page in Finnish, Swedish and English has zero axe-core WCAG 2.1 A/AA
+ * violations, the main flows work with mouse and keyboard, and screenshots of the key pages are
+ * written to target/screenshots for review.
+ */
+@HyteSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Sectors sectors;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Bodies bodies;
+
+    @Autowired
+    Responsibilities responsibilities;
+
+    @Autowired
+    Fixtures fixtures;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void everyPagePassesAxeInEveryLanguage() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        var org = DemoLeadership.MUNICIPALITY;
+        pages.put("overview", "/");
+        pages.put("organisation", "/organisation");
+        pages.put("sectors", "/sectors");
+        pages.put("sector", "/sectors/" + sectors.of(org).get(0).id());
+        pages.put("people", "/people");
+        pages.put("person-new", "/people/new");
+        pages.put("person", "/people/" + people.of(org).get(0).id());
+        pages.put("bodies", "/bodies");
+        pages.put("body-new", "/bodies/new");
+        pages.put(
+                "group",
+                "/bodies/"
+                        + bodies.firstOfType(org, BodyType.WELLBEING_GROUP)
+                                .orElseThrow()
+                                .id());
+        pages.put("responsibilities", "/responsibilities");
+        pages.put("responsibility-new", "/responsibilities/new");
+        pages.put(
+                "responsibility",
+                "/responsibilities/" + responsibilities.of(org).get(0).id());
+        pages.put("users", "/admin/users");
+        pages.put("audit", "/admin/audit");
+        pages.put("password", "/account/password");
+        pages.put("operator", "/operator/organisations");
+        pages.put("not-found", "/people/00000000-0000-0000-0000-000000000000");
+
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("fi", "sv", "en")) {
+            try (BrowserContext context =
+                    browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+                Page page = context.newPage();
+                page.navigate(url("/login?lang=" + language));
+                violations.addAll(scan(page, language, "login"));
+                signIn(page, "admin", HyteSpringTest.DEMO_PASSWORD);
+                for (Map.Entry<String, String> entry : pages.entrySet()) {
+                    page.navigate(url(entry.getValue()));
+                    assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
+                    assertThat(page.content()).doesNotContain("??");
+                    violations.addAll(scan(page, language, entry.getKey()));
+                    if (language.equals("fi") && entry.getKey().equals("overview")) {
+                        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-overview.png")));
+                    }
+                }
+                page.navigate(url("/people/new"));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(saveLabel(language)))
+                        .click();
+                assertThat(page.locator(".error-summary").isVisible()).isTrue();
+                violations.addAll(scan(page, language, "person-errors"));
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** The scan itself is checked: a page with a known fault must not pass. */
+    @Test
+    void axeFindsAViolationWhenOneIsThere() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                    + " '<img src=\"/img/favicon.svg\"><button></button>')");
+            List<String> found = scan(page, "fi", "deliberately-broken");
+            assertThat(found).anyMatch(v -> v.contains("image-alt")).anyMatch(v -> v.contains("button-name"));
+        }
+    }
+
+    @Test
+    void phoneLayoutShowsTheOverviewWithoutSidewaysScrolling() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/"));
+            Object overflow =
+                    page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("phone-overview.png"))
+                    .setFullPage(true));
+            assertThat(scan(page, "fi", "phone-overview")).isEmpty();
+        }
+    }
+
+    @Test
+    void coordinatorBuildsTheGroupAndTheOverviewFollows() {
+        var org = fixtures.organisation("selain" + Long.toString(System.nanoTime(), 36));
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+            assertThat(page.locator("h1").textContent()).isEqualTo("Hyvinvointijohtamisen yleiskuva");
+            assertThat(page.locator(".check--gap").count()).isGreaterThanOrEqualTo(5);
+
+            page.navigate(url("/sectors"));
+            page.getByLabel("Nimi suomeksi").fill("Sivistystoimi");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lisää toimiala"))
+                    .click();
+            assertThat(page.locator(".notice").textContent()).contains("Tallennettu");
+
+            page.navigate(url("/people/new"));
+            page.getByLabel("Nimi", new Page.GetByLabelOptions().setExact(true)).fill("Sanna Sivistys");
+            page.getByLabel("Tehtävänimike").fill("sivistysjohtaja");
+            page.getByLabel("Toimiala")
+                    .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sivistystoimi"));
+            page.getByLabel("Istuu myös johtoryhmässä").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tallenna"))
+                    .click();
+            assertThat(page.locator("tbody").textContent()).contains("Sanna Sivistys");
+
+            page.navigate(url("/wellbeing-group"));
+            page.getByLabel("Nimi suomeksi").fill("Hyvinvointiryhmä");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tallenna"))
+                    .click();
+            page.evaluate("window.hyteMarker = 'no reload'");
+            page.getByLabel("Henkilö")
+                    .selectOption(new com.microsoft.playwright.options.SelectOption()
+                            .setLabel("Sanna Sivistys, sivistysjohtaja"));
+            page.locator("#members").getByLabel("Rooli").selectOption("CHAIR");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lisää jäsen"))
+                    .click();
+            page.locator("#members .notice").waitFor();
+            assertThat(page.locator("#members table").textContent())
+                    .contains("Sanna Sivistys")
+                    .contains("Puheenjohtaja");
+            assertThat(page.evaluate("window.hyteMarker")).isEqualTo("no reload");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("flow-group.png"))
+                    .setFullPage(true));
+
+            page.navigate(url("/"));
+            String checklist = page.locator(".checklist").textContent();
+            assertThat(checklist)
+                    .contains("Organisaatiolla on monialainen hyvinvointiryhmä.")
+                    .contains("Hyvinvointiryhmällä on puheenjohtaja.")
+                    .contains("Jokaisella toimialalla on edustaja hyvinvointiryhmässä.");
+        }
+    }
+
+    @Test
+    void keyboardUserCanSkipToContentAndFindsFocus() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/people"));
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("document.activeElement.className")).isEqualTo("skip-link");
+            assertThat(page.locator(".skip-link").boundingBox().y).isGreaterThanOrEqualTo(0);
+            page.keyboard().press("Enter");
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("main");
+            page.keyboard().press("Tab");
+            Object outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
+            assertThat(outline).isNotEqualTo("none");
+        }
+    }
+
+    @Test
+    void peopleSearchFiltersInPlace() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "katselija", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/people"));
+            assertThat(page.locator("#people-rows tr").count()).isGreaterThan(5);
+            page.evaluate("window.hyteMarker = 'same page'");
+            page.getByLabel("Hae nimellä tai tehtävänimikkeellä").fill("Nieminen");
+            page.waitForCondition(() -> page.locator("#people-rows tr").count() == 1);
+            assertThat(page.locator("#people-rows").textContent()).contains("Laura Nieminen");
+            assertThat(page.evaluate("window.hyteMarker")).isEqualTo("same page");
+            assertThat(page.locator("a", new Page.LocatorOptions().setHasText("Muokkaa"))
+                            .count())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void failedSignInSaysSoInTheChosenLanguage() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login?lang=sv"));
+            signIn(page, "koordinaattori", "fel-lösenord");
+            assertThat(page.locator("[role=alert]").textContent()).contains("Användarnamnet eller lösenordet");
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("sv");
+        }
+    }
+
+    private List<String> scan(Page page, String language, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(language + "-" + name + ".png"))
+                .setFullPage(true));
+        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        return results.getViolations().stream()
+                .map(rule -> language + " " + name + ": " + describe(rule))
+                .collect(Collectors.toList());
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getHelp() + ") at "
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    private void signIn(Page page, String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("form button[type=submit]").click();
+        page.waitForLoadState();
+    }
+
+    private static String saveLabel(String language) {
+        return switch (language) {
+            case "sv" -> "Spara";
+            case "en" -> "Save";
+            default -> "Tallenna";
+        };
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
