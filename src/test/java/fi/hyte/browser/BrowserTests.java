@@ -121,7 +121,8 @@ class BrowserTests {
                     assertThat(page.content()).doesNotContain("??");
                     violations.addAll(scan(page, language, entry.getKey()));
                     if (language.equals("fi") && entry.getKey().equals("overview")) {
-                        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-overview.png")));
+                        page.screenshot(
+                                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-overview.png")));
                     }
                 }
                 page.navigate(url("/people/new"));
