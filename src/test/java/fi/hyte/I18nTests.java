@@ -2,6 +2,7 @@ package fi.hyte;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.maturity.domain.RoundStatus;
 import fi.hyte.organisation.domain.Affiliation;
 import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.MemberRole;
@@ -57,7 +58,7 @@ class I18nTests {
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
         Pattern codeKey = Pattern.compile("\"((?:nav|users|account|body|person|organisation|conflict|operator|"
-                + "responsibility|sectors|people|bodies|login|audit)\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
+                + "responsibility|sectors|people|bodies|login|audit|maturity|evidence)\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
         for (Path file : files(TEMPLATES, ".html")) {
             collect(templateKey, Files.readString(file), used);
         }
@@ -106,8 +107,15 @@ class I18nTests {
                 "responsibility",
                 "membership",
                 "password",
-                "user")) {
+                "user",
+                "maturityRound",
+                "maturityAnswer",
+                "maturityConsensus",
+                "maturityAction")) {
             used.add("audit.entity." + entity);
+        }
+        for (RoundStatus status : RoundStatus.values()) {
+            used.add("maturity.status." + status);
         }
         for (String code : List.of("400", "403", "404", "413", "500")) {
             used.add("error." + code + ".title");

@@ -1,5 +1,9 @@
 package fi.hyte.organisation;
 
+import fi.hyte.organisation.domain.Affiliation;
+import fi.hyte.organisation.domain.DemoLeadership;
+import fi.hyte.organisation.domain.LeadershipOverview;
+import fi.hyte.organisation.domain.LeadershipReview;
 import fi.hyte.organisation.domain.Organisation;
 import fi.hyte.organisation.domain.Organisations;
 import fi.hyte.organisation.domain.Sectors;
@@ -8,8 +12,11 @@ import fi.hyte.platform.OrganisationDirectory;
 import fi.hyte.platform.OrganisationId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -20,12 +27,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganisationCatalog implements OrganisationDirectory {
 
+    /** The demo municipality (Kerava, demo), for other modules' demo content. */
+    public static final OrganisationId DEMO_MUNICIPALITY = DemoLeadership.MUNICIPALITY;
+
     private final Organisations organisations;
     private final Sectors sectors;
+    private final LeadershipReview leadership;
 
-    OrganisationCatalog(Organisations organisations, Sectors sectors) {
+    OrganisationCatalog(Organisations organisations, Sectors sectors, LeadershipReview leadership) {
         this.organisations = organisations;
         this.sectors = sectors;
+        this.leadership = leadership;
+    }
+
+    /** Who takes part in the wellbeing group: evidence for the maturity self-assessment. */
+    public GroupComposition groupComposition(OrganisationId id) {
+        LeadershipOverview overview = leadership.review(id, Locale.forLanguageTag("fi"));
+        int sectorCount = sectors.of(id).size();
+        Set<String> outside = overview.seats().stream()
+                .map(LeadershipOverview.GroupSeat::affiliation)
+                .filter(a -> a != Affiliation.STAFF && a != Affiliation.ELECTED)
+                .map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return new GroupComposition(
+                overview.group() != null,
+                overview.seats().size(),
+                sectorCount,
+                sectorCount - overview.sectorsWithoutMember().size(),
+                outside);
     }
 
     public Optional<OrganisationSummary> summary(OrganisationId id) {
@@ -69,6 +98,13 @@ public class OrganisationCatalog implements OrganisationDirectory {
     /** An organisation as other modules see it; the region is its official one (e.g. MUNICIPALITY 245). */
     public record OrganisationSummary(
             OrganisationId id, String type, LocalizedText name, String regionKind, String regionCode) {}
+
+    /**
+     * The wellbeing group's reach: whether it exists, its size, how many of the organisation's
+     * sectors have a member in it, and which kinds of outside parties (e.g. PARISH, NGO) take part.
+     */
+    public record GroupComposition(
+            boolean exists, int members, int sectors, int sectorsRepresented, Set<String> outsidePartyKinds) {}
 
     /** A sector as other modules see it. */
     public record SectorSummary(UUID id, LocalizedText name) {}

@@ -1,6 +1,7 @@
 package fi.hyte.platform;
 
 import fi.hyte.platform.security.Users;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,21 @@ public class UserAccounts {
     /** A random temporary password for a new account, to be changed at first sign-in. */
     public String temporaryPassword() {
         return fi.hyte.platform.security.Passwords.temporary();
+    }
+
+    /** The organisation's users, e.g. to invite them to answer an assessment. */
+    public List<Member> members(OrganisationId organisation) {
+        return users.members(organisation).stream()
+                .filter(Users.Member::active)
+                .map(m -> new Member(new UserId(m.id()), m.displayName()))
+                .toList();
+    }
+
+    /** A user of an organisation, as other modules see them. */
+    public record Member(UserId id, String name) {}
+
+    public Optional<UserId> find(String username) {
+        return users.idOf(username);
     }
 
     public boolean exists(String username) {

@@ -10,6 +10,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import fi.hyte.maturity.domain.Assessments;
+import fi.hyte.maturity.domain.MaturityModels;
+import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.organisation.domain.Bodies;
 import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.DemoLeadership;
@@ -17,13 +20,18 @@ import fi.hyte.organisation.domain.People;
 import fi.hyte.organisation.domain.Responsibilities;
 import fi.hyte.organisation.domain.Sectors;
 import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserAccounts;
+import fi.hyte.platform.UserId;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +69,15 @@ class BrowserTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    Rounds rounds;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    UserAccounts accounts;
 
     Playwright playwright;
     Browser browser;
@@ -106,6 +123,22 @@ class BrowserTests {
         pages.put("password", "/account/password");
         pages.put("operator", "/operator/organisations");
         pages.put("not-found", "/people/00000000-0000-0000-0000-000000000000");
+        pages.put("maturity", "/maturity");
+        pages.put("maturity-model", "/maturity/model");
+        pages.put("maturity-new", "/maturity/rounds/new");
+        pages.put("maturity-round", "/maturity/rounds/" + rounds.of(org).get(0).id());
+        UUID admin = accounts.find("admin").orElseThrow().value();
+        UUID open = assessments.open(
+                new Tenant(org, new UserId(admin), "admin", Role.ADMIN),
+                MaturityModels.PROMEQ,
+                "Selaintesti " + System.nanoTime(),
+                LocalDate.now(),
+                null,
+                true,
+                List.of(new Assessments.Invitee("Aino Ylläpitäjä", admin)));
+        UUID me = rounds.participantFor(org, open, admin).orElseThrow().id();
+        pages.put("maturity-open", "/maturity/rounds/" + open);
+        pages.put("maturity-answer", "/maturity/rounds/" + open + "/answers/" + me);
 
         List<String> violations = new ArrayList<>();
         for (String language : List.of("fi", "sv", "en")) {

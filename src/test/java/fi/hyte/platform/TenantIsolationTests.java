@@ -2,6 +2,9 @@ package fi.hyte.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.maturity.domain.Assessments;
+import fi.hyte.maturity.domain.MaturityModels;
+import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.MemberRole;
 import fi.hyte.organisation.domain.OrganisationStructure;
@@ -13,6 +16,7 @@ import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +42,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TenantIsolationTests {
 
     /** Tenant-owned tables whose rows must stay exactly as they were. */
-    static final List<String> TABLES = List.of("sector", "person", "body", "body_member", "responsibility");
+    static final List<String> TABLES = List.of(
+            "sector",
+            "person",
+            "body",
+            "body_member",
+            "responsibility",
+            "maturity_round",
+            "maturity_participant",
+            "maturity_action");
 
     @LocalServerPort
     int port;
@@ -54,6 +66,12 @@ class TenantIsolationTests {
 
     @Autowired
     Users users;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    Rounds rounds;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -78,13 +96,26 @@ class TenantIsolationTests {
                 other.tenant(),
                 new Responsibility(null, ResponsibilityKind.COORDINATOR, person, null, LocalizedText.of("x", null), 0));
         UUID user = users.idOf(other.user(Role.VIEWER)).orElseThrow().value();
+        UUID round = assessments.open(
+                other.tenant(),
+                MaturityModels.PROMEQ,
+                "Vieras arvio " + suffix,
+                LocalDate.now(),
+                null,
+                false,
+                List.of(new Assessments.Invitee("Vieras Vastaaja", null)));
+        UUID participant = rounds.participants(other.id(), round).get(0).id();
+        UUID action = assessments.addAction(other.tenant(), round, "goals", "Vieras toimi", null, null);
         otherIds = new HashMap<>(Map.of(
                 "sectors", sector,
                 "people", person,
                 "bodies", body,
                 "member", member,
                 "responsibilities", responsibility,
-                "users", user));
+                "users", user,
+                "maturity", round,
+                "participant", participant,
+                "action", action));
     }
 
     @Test
@@ -171,7 +202,9 @@ class TenantIsolationTests {
                 "kind", "OTHER",
                 "affiliation", "STAFF",
                 "position", "1",
-                "personId", UUID.randomUUID().toString());
+                "personId", UUID.randomUUID().toString(),
+                "done", "true",
+                "criterion", "goals");
     }
 
     /** Every mapped URL of Hyte's own controllers, with the methods it answers. */
@@ -204,7 +237,9 @@ class TenantIsolationTests {
             throw new AssertionError("No test data for the URL " + pattern + ": add it to this test");
         }
         return pattern.replace("{id}", main.toString())
-                .replace("{member}", ids.get("member").toString());
+                .replace("{member}", ids.get("member").toString())
+                .replace("{participant}", ids.get("participant").toString())
+                .replace("{action}", ids.get("action").toString());
     }
 
     /** Rows of the organisation's tenant-owned tables with their versions, as text. */

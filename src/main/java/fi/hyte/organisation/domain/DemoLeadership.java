@@ -1,5 +1,6 @@
 package fi.hyte.organisation.domain;
 
+import fi.hyte.platform.DemoContent;
 import fi.hyte.platform.DemoSettings;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The people are invented. Two gaps are left on purpose so that the leadership overview shows them.
  */
 @Component
-public class DemoLeadership {
+public class DemoLeadership implements DemoContent {
 
     public static final OrganisationId MUNICIPALITY = demoId("municipality");
     public static final OrganisationId COUNTY = demoId("county");
@@ -43,6 +44,12 @@ public class DemoLeadership {
         this.settings = settings;
     }
 
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
     @Transactional
     public void seed() {
         if (organisations.find(MUNICIPALITY).isEmpty()) {

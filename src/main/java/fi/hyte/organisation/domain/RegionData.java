@@ -1,5 +1,6 @@
 package fi.hyte.organisation.domain;
 
+import fi.hyte.platform.ReferenceData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once per version of the file.
  */
 @Component
-public class RegionData {
+public class RegionData implements ReferenceData {
 
     static final String RESOURCE = "organisation/regions-2026.csv";
 
@@ -31,6 +32,7 @@ public class RegionData {
         this.jdbc = jdbc;
     }
 
+    @Override
     @Transactional
     public void load() {
         byte[] content = read();

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -82,6 +83,15 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * Static files need no session: without this, every stylesheet request would read (and touch)
+     * the visitor's session row in the database.
+     */
+    @Bean
+    WebSecurityCustomizer staticFilesWithoutSession() {
+        return web -> web.ignoring().requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico");
     }
 
     /** Metrics are for the operator's monitoring on the same host or network, never for the public. */

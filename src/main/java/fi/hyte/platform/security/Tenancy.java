@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class Tenancy {
 
     static final String CURRENT_ORGANISATION = "hyte.organisation";
+    private static final String TENANT = Tenancy.class.getName() + ".tenant";
 
     private final Users users;
 
@@ -48,7 +49,18 @@ class Tenancy {
         return true;
     }
 
+    /** The tenant of this request, looked up once per request. */
     Optional<Tenant> current(HttpServletRequest request) {
+        Object cached = request.getAttribute(TENANT);
+        if (cached instanceof Tenant tenant) {
+            return Optional.of(tenant);
+        }
+        Optional<Tenant> tenant = lookUp(request);
+        tenant.ifPresent(t -> request.setAttribute(TENANT, t));
+        return tenant;
+    }
+
+    private Optional<Tenant> lookUp(HttpServletRequest request) {
         Optional<HyteUser> user = signedIn();
         if (user.isEmpty()) {
             return Optional.empty();

@@ -2,6 +2,8 @@ package fi.hyte.platform.web;
 
 import java.beans.PropertyEditorSupport;
 import java.lang.reflect.RecordComponent;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 /**
  * Form records are built through their constructor, and one value that cannot be converted (a
  * tampered choice, letters in a number field) would leave no form at all to show again. For form
- * records, unconvertible ids, numbers, yes/no values and choices become empty, so validation
+ * records, unconvertible ids, numbers, dates, yes/no values and choices become empty, so validation
  * answers with a clear message and the form keeps the rest of the user's input.
  */
 @ControllerAdvice
@@ -29,6 +31,7 @@ class LenientFormBinding {
         binder.registerCustomEditor(UUID.class, editor(UUID::fromString));
         binder.registerCustomEditor(Integer.class, editor(Integer::valueOf));
         binder.registerCustomEditor(Boolean.class, editor(LenientFormBinding::yesNo));
+        binder.registerCustomEditor(LocalDate.class, editor(LocalDate::parse));
         for (RecordComponent component : type.getRecordComponents()) {
             Class<?> componentType = component.getType();
             if (componentType.isEnum()) {
@@ -59,7 +62,7 @@ class LenientFormBinding {
                 }
                 try {
                     setValue(parse.apply(text.strip()));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | DateTimeException e) {
                     setValue(null);
                 }
             }

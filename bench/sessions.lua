@@ -1,0 +1,25 @@
+-- wrk script: each request carries the session of one of many signed-in users (round robin),
+-- as real traffic would; reports request rate and latency percentiles on one RESULT line.
+local cookies = {}
+local n = 0
+
+init = function(args)
+  for line in io.lines(args[1]) do
+    if #line > 0 then table.insert(cookies, line) end
+  end
+end
+
+request = function()
+  n = n + 1
+  local headers = { ["Cookie"] = "SESSION=" .. cookies[(n % #cookies) + 1] }
+  return wrk.format("GET", nil, headers)
+end
+
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT requests=%d rps=%.1f p50=%.2f p95=%.2f p99=%.2f errors=%d non2xx=%d\n",
+    summary.requests, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end

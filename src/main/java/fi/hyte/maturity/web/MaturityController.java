@@ -1,0 +1,376 @@
+package fi.hyte.maturity.web;
+
+import fi.hyte.maturity.domain.Answer;
+import fi.hyte.maturity.domain.Assessments;
+import fi.hyte.maturity.domain.Assessments.IncompleteAnswersException;
+import fi.hyte.maturity.domain.Assessments.Invitee;
+import fi.hyte.maturity.domain.Assessments.RoundNotOpenException;
+import fi.hyte.maturity.domain.MaturityMatrix;
+import fi.hyte.maturity.domain.MaturityModel;
+import fi.hyte.maturity.domain.MaturityModels;
+import fi.hyte.maturity.domain.MaturityRound;
+import fi.hyte.maturity.domain.Participant;
+import fi.hyte.maturity.domain.Results;
+import fi.hyte.maturity.domain.RoundResults;
+import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.platform.ConcurrentChangeException;
+import fi.hyte.platform.NotFoundException;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserAccounts;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The maturity self-assessment: rounds, answering, results with the matrix, and development actions. */
+@Controller
+@RequestMapping("/maturity")
+class MaturityController {
+
+    private final Rounds rounds;
+    private final MaturityModels models;
+    private final Assessments assessments;
+    private final Results results;
+    private final UserAccounts accounts;
+    private final MessageSource messages;
+
+    MaturityController(
+            Rounds rounds,
+            MaturityModels models,
+            Assessments assessments,
+            Results results,
+            UserAccounts accounts,
+            MessageSource messages) {
+        this.rounds = rounds;
+        this.models = models;
+        this.assessments = assessments;
+        this.results = results;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String index(Tenant tenant, Locale locale, Model model) {
+        List<MaturityRound> all = rounds.of(tenant.organisation());
+        model.addAttribute("rounds", all);
+        Map<UUID, Participant> mine = new HashMap<>();
+        for (MaturityRound round : all) {
+            if (round.open() && tenant.user() != null) {
+                rounds.participantFor(
+                                tenant.organisation(), round.id(), tenant.user().value())
+                        .ifPresent(p -> mine.put(round.id(), p));
+            }
+        }
+        model.addAttribute("mine", mine);
+        Optional<MaturityRound> latest =
+                all.stream().filter(MaturityRound::closed).findFirst();
+        latest.ifPresent(round -> {
+            RoundResults latestResults = results.of(tenant.organisation(), round.id());
+            model.addAttribute("latest", latestResults);
+            model.addAttribute("matrix", matrix(latestResults, locale));
+        });
+        model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
+        return "maturity/index";
+    }
+
+    @GetMapping("/model")
+    String model(Model model) {
+        model.addAttribute("model", models.get(MaturityModels.PROMEQ, 1));
+        return "maturity/model";
+    }
+
+    @GetMapping("/rounds/new")
+    String newRound(Tenant tenant, Model model) {
+        tenant.require(Role.COORDINATOR);
+        return newRoundPage(tenant, model, RoundForm.empty());
+    }
+
+    @PostMapping("/rounds/new")
+    String open(
+            Tenant tenant,
+            @Valid @ModelAttribute("form") RoundForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        Map<UUID, String> members = accounts.members(tenant.organisation()).stream()
+                .collect(Collectors.toMap(m -> m.id().value(), UserAccounts.Member::name));
+        if (!members.keySet().containsAll(form.users())) {
+            errors.rejectValue("users", "maturity.round.unknownUser");
+        }
+        if (form.users().isEmpty() && form.names().isEmpty()) {
+            errors.rejectValue("users", "maturity.round.noRespondents");
+        }
+        if (form.deadline() != null
+                && form.assessedOn() != null
+                && form.deadline().isBefore(form.assessedOn())) {
+            errors.rejectValue("deadline", "maturity.round.deadlineBefore");
+        }
+        if (errors.hasErrors()) {
+            return newRoundPage(tenant, model, form);
+        }
+        List<Invitee> invitees = new ArrayList<>();
+        form.users().forEach(user -> invitees.add(new Invitee(members.get(user), user)));
+        form.names().forEach(name -> invitees.add(new Invitee(name, null)));
+        UUID id = assessments.open(
+                tenant,
+                MaturityModels.PROMEQ,
+                form.title(),
+                form.assessedOn(),
+                form.deadline(),
+                !form.answersVisible(),
+                invitees);
+        redirect.addFlashAttribute("notice", "maturity.round.opened");
+        return "redirect:/maturity/rounds/" + id;
+    }
+
+    @GetMapping("/rounds/{id}")
+    String round(Tenant tenant, @PathVariable UUID id, Locale locale, Model model) {
+        MaturityRound round = find(tenant, id);
+        RoundResults roundResults = results.of(tenant.organisation(), id);
+        boolean coordinator = tenant.can(Role.COORDINATOR);
+        boolean resultsVisible = !round.open() || !round.answersHidden();
+        model.addAttribute("round", round);
+        model.addAttribute("results", roundResults);
+        model.addAttribute("resultsVisible", resultsVisible);
+        model.addAttribute("participants", rounds.participants(tenant.organisation(), id));
+        model.addAttribute(
+                "me",
+                tenant.user() == null
+                        ? null
+                        : rounds.participantFor(
+                                        tenant.organisation(), id, tenant.user().value())
+                                .orElse(null));
+        model.addAttribute("actions", rounds.actions(tenant.organisation(), id));
+        model.addAttribute("actionForm", ActionForm.empty());
+        model.addAttribute("matrix", matrix(roundResults, locale));
+        model.addAttribute("canEdit", coordinator);
+        return "maturity/round";
+    }
+
+    @GetMapping("/rounds/{id}/answers/{participant}")
+    String answerForm(Tenant tenant, @PathVariable UUID id, @PathVariable UUID participant, Model model) {
+        MaturityRound round = find(tenant, id);
+        Participant respondent = participant(tenant, id, participant);
+        Map<String, Answer> answers = rounds.answers(tenant.organisation(), participant).stream()
+                .collect(Collectors.toMap(Answer::criterion, a -> a));
+        return answerPage(model, round, respondent, answers, List.of());
+    }
+
+    @PostMapping("/rounds/{id}/answers/{participant}")
+    String answer(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @PathVariable UUID participant,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
+        MaturityRound round = find(tenant, id);
+        Participant respondent = participant(tenant, id, participant);
+        MaturityModel maturityModel = models.get(round.modelId(), round.modelVersion());
+        List<Answer> answers = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (MaturityModel.Criterion criterion : maturityModel.criteria()) {
+            String key = criterion.key();
+            Integer level = parseLevel(form.get("level-" + key), maturityModel.highestLevel());
+            String justification = limit(form.get("justification-" + key), 4000, problems);
+            String evidence = limit(form.get("evidence-" + key), 2000, problems);
+            answers.add(new Answer(participant, key, level, justification, evidence));
+        }
+        boolean submit = "submit".equals(form.get("action"));
+        Map<String, Answer> byCriterion = answers.stream().collect(Collectors.toMap(Answer::criterion, a -> a));
+        if (!problems.isEmpty()) {
+            return answerPage(model, round, respondent, byCriterion, List.of("validation.tooLong"));
+        }
+        try {
+            assessments.answer(tenant, id, participant, answers, submit);
+        } catch (IncompleteAnswersException e) {
+            model.addAttribute("missing", e.missing());
+            return answerPage(model, round, respondent, byCriterion, List.of("maturity.answer.incomplete"));
+        } catch (RoundNotOpenException e) {
+            redirect.addFlashAttribute("problem", "maturity.round.notOpen");
+            return "redirect:/maturity/rounds/" + id;
+        }
+        redirect.addFlashAttribute("notice", submit ? "maturity.answer.submitted" : "maturity.answer.draftSaved");
+        return "redirect:/maturity/rounds/" + id;
+    }
+
+    @PostMapping("/rounds/{id}/end")
+    String endAnswering(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        find(tenant, id);
+        return moved(() -> assessments.endAnswering(tenant, id), id, "maturity.round.answeringEnded", redirect);
+    }
+
+    @PostMapping("/rounds/{id}/close")
+    String close(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        find(tenant, id);
+        return moved(() -> assessments.close(tenant, id), id, "maturity.round.closed", redirect);
+    }
+
+    @PostMapping("/rounds/{id}/consensus")
+    String agree(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @RequestParam String criterion,
+            @RequestParam(required = false) String level,
+            @RequestParam(defaultValue = "") String rationale,
+            RedirectAttributes redirect) {
+        MaturityRound round = find(tenant, id);
+        Integer parsed = parseLevel(
+                level, models.get(round.modelId(), round.modelVersion()).highestLevel());
+        if (parsed == null || rationale.length() > 4000) {
+            redirect.addFlashAttribute("problem", "maturity.consensus.invalid");
+            return "redirect:/maturity/rounds/" + id;
+        }
+        return moved(
+                () -> assessments.agree(tenant, id, criterion, parsed, rationale.strip()),
+                id,
+                "maturity.consensus.saved",
+                redirect);
+    }
+
+    @PostMapping("/rounds/{id}/actions")
+    String addAction(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("actionForm") ActionForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        find(tenant, id);
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("problem", "maturity.action.invalid");
+            return "redirect:/maturity/rounds/" + id + "#actions";
+        }
+        return moved(
+                () -> assessments.addAction(tenant, id, form.criterion(), form.title(), form.owner(), form.dueOn()),
+                id,
+                "maturity.action.added",
+                redirect);
+    }
+
+    @PostMapping("/rounds/{id}/actions/{action}/done")
+    String actionDone(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @PathVariable UUID action,
+            @RequestParam boolean done,
+            @RequestParam int version,
+            RedirectAttributes redirect) {
+        find(tenant, id);
+        rounds.action(tenant.organisation(), action)
+                .filter(a -> a.roundId().equals(id))
+                .orElseThrow(() -> new NotFoundException("action"));
+        try {
+            assessments.setActionDone(tenant, action, done, version);
+            redirect.addFlashAttribute("notice", "saved");
+        } catch (ConcurrentChangeException e) {
+            redirect.addFlashAttribute("problem", "conflict.saveRefused");
+        }
+        return "redirect:/maturity/rounds/" + id + "#actions";
+    }
+
+    private String moved(Runnable change, UUID id, String notice, RedirectAttributes redirect) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (RoundNotOpenException e) {
+            redirect.addFlashAttribute("problem", "maturity.round.notOpen");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "maturity.consensus.invalid");
+        }
+        return "redirect:/maturity/rounds/" + id;
+    }
+
+    private String matrix(RoundResults roundResults, Locale locale) {
+        Map<String, Integer> agreed = new HashMap<>();
+        roundResults.criteria().forEach(c -> {
+            if (c.consensus() != null) {
+                agreed.put(c.criterion().key(), c.consensus().level());
+            }
+        });
+        return MaturityMatrix.svg(
+                roundResults.model(),
+                agreed,
+                locale,
+                new MaturityMatrix.Texts(
+                        messages.getMessage(
+                                "maturity.matrix.title",
+                                new Object[] {roundResults.round().title()},
+                                locale),
+                        messages.getMessage("maturity.matrix.description", null, locale),
+                        messages.getMessage("maturity.matrix.marker", null, locale)));
+    }
+
+    private String newRoundPage(Tenant tenant, Model model, RoundForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("members", accounts.members(tenant.organisation()));
+        return "maturity/round-new";
+    }
+
+    private String answerPage(
+            Model model,
+            MaturityRound round,
+            Participant respondent,
+            Map<String, Answer> answers,
+            List<String> problems) {
+        model.addAttribute("round", round);
+        model.addAttribute("respondent", respondent);
+        model.addAttribute("model", models.get(round.modelId(), round.modelVersion()));
+        model.addAttribute("answers", answers);
+        model.addAttribute("problems", problems);
+        return "maturity/answer";
+    }
+
+    private MaturityRound find(Tenant tenant, UUID id) {
+        return rounds.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("round"));
+    }
+
+    private Participant participant(Tenant tenant, UUID round, UUID id) {
+        Participant participant = rounds.participant(tenant.organisation(), id)
+                .filter(p -> p.roundId().equals(round))
+                .orElseThrow(() -> new NotFoundException("participant"));
+        if (!Assessments.mayAnswerFor(tenant, participant)) {
+            throw new NotFoundException("participant");
+        }
+        return participant;
+    }
+
+    /** An open round the signed-in user is asked to answer. */
+    record Invitation(MaturityRound round, Participant participant) {}
+
+    private static Integer parseLevel(String value, int highest) {
+        try {
+            int level = Integer.parseInt(value == null ? "" : value.strip());
+            return level >= 1 && level <= highest ? level : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String limit(String value, int max, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            problems.add(value);
+        }
+        return value.strip();
+    }
+}
