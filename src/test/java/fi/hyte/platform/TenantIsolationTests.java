@@ -193,18 +193,18 @@ class TenantIsolationTests {
 
     /** A valid-looking form, so that only the foreign id can be the reason for a refusal. */
     static Map<String, String> hijackForm(String path) {
-        return Map.of(
-                "version", "0",
-                "role", path.startsWith("/admin/users") ? "VIEWER" : "MEMBER",
-                "nameFi", "Kaapattu",
-                "name", "Kaapattu",
-                "type", "COMMITTEE",
-                "kind", "OTHER",
-                "affiliation", "STAFF",
-                "position", "1",
-                "personId", UUID.randomUUID().toString(),
-                "done", "true",
-                "criterion", "goals");
+        return Map.ofEntries(
+                Map.entry("version", "0"),
+                Map.entry("role", path.startsWith("/admin/users") ? "VIEWER" : "MEMBER"),
+                Map.entry("nameFi", "Kaapattu"),
+                Map.entry("name", "Kaapattu"),
+                Map.entry("type", "COMMITTEE"),
+                Map.entry("kind", "OTHER"),
+                Map.entry("affiliation", "STAFF"),
+                Map.entry("position", "1"),
+                Map.entry("personId", UUID.randomUUID().toString()),
+                Map.entry("done", "true"),
+                Map.entry("criterion", "goals"));
     }
 
     /** Every mapped URL of Hyte's own controllers, with the methods it answers. */
