@@ -63,10 +63,16 @@ group=${group#http://127.0.0.1:$PORT}
 pages=("/" "/people" "$group" "/responsibilities" "/sectors")
 # Warm-up: the JIT compiles the hot paths before anything is measured.
 for page in /css/hyte.css "${pages[@]}"; do
-  wrk -t2 -c20 -d"${BENCH_WARMUP:-8s}" -s bench/sessions.lua "http://127.0.0.1:$PORT$page" -- "$sessions" >/dev/null
+  wrk -t2 -c20 -d"${BENCH_WARMUP:-8s}" -s bench/sessions.lua "http://127.0.0.1:$PORT$page" -- "$sessions" 0 >/dev/null
 done
-# Measured: a static file served by the same server (the baseline), then each page, then the baseline again.
+# 50 concurrent users, each pausing about a second between clicks: the latency a person sees.
+for page in /css/hyte.css "${pages[@]}"; do
+  line=$(wrk -t2 -c50 -d"$DURATION" -s bench/sessions.lua "http://127.0.0.1:$PORT$page" -- "$sessions" 1000 | grep RESULT)
+  echo "$line page=$page load=50-users-1s-think"
+done
+# Saturation: 50 connections with no pause. The static file served by the same server is the
+# baseline, measured first and last; the pages' throughput is reported as a ratio to it.
 for page in /css/hyte.css "${pages[@]}" /css/hyte.css; do
-  line=$(wrk -t2 -c50 -d"$DURATION" -s bench/sessions.lua "http://127.0.0.1:$PORT$page" -- "$sessions" | grep RESULT)
-  echo "$line page=$page"
+  line=$(wrk -t2 -c50 -d"$DURATION" -s bench/sessions.lua "http://127.0.0.1:$PORT$page" -- "$sessions" 0 | grep RESULT)
+  echo "$line page=$page load=saturation"
 done

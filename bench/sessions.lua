@@ -1,12 +1,21 @@
 -- wrk script: each request carries the session of one of many signed-in users (round robin),
--- as real traffic would; reports request rate and latency percentiles on one RESULT line.
+-- optionally with think time; reports request rate and latency percentiles on one RESULT line.
+-- Arguments: the file of session ids, and the mean think time in milliseconds (0 = none).
 local cookies = {}
 local n = 0
+local think = 0
 
 init = function(args)
   for line in io.lines(args[1]) do
     if #line > 0 then table.insert(cookies, line) end
   end
+  think = tonumber(args[2] or "0")
+end
+
+-- A user reads the page before the next click: the pause between one connection's requests (ms).
+delay = function()
+  if think > 0 then return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end
+  return 0
 end
 
 request = function()
