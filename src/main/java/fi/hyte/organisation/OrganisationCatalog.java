@@ -6,6 +6,9 @@ import fi.hyte.organisation.domain.LeadershipOverview;
 import fi.hyte.organisation.domain.LeadershipReview;
 import fi.hyte.organisation.domain.Organisation;
 import fi.hyte.organisation.domain.Organisations;
+import fi.hyte.organisation.domain.Region;
+import fi.hyte.organisation.domain.RegionKind;
+import fi.hyte.organisation.domain.Regions;
 import fi.hyte.organisation.domain.Sectors;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationDirectory;
@@ -30,14 +33,43 @@ public class OrganisationCatalog implements OrganisationDirectory {
     /** The demo municipality (Kerava, demo), for other modules' demo content. */
     public static final OrganisationId DEMO_MUNICIPALITY = DemoLeadership.MUNICIPALITY;
 
+    /** The demo wellbeing services county (Vantaa and Kerava, demo). */
+    public static final OrganisationId DEMO_COUNTY = DemoLeadership.COUNTY;
+
     private final Organisations organisations;
     private final Sectors sectors;
     private final LeadershipReview leadership;
+    private final Regions regions;
 
-    OrganisationCatalog(Organisations organisations, Sectors sectors, LeadershipReview leadership) {
+    OrganisationCatalog(Organisations organisations, Sectors sectors, LeadershipReview leadership, Regions regions) {
         this.organisations = organisations;
         this.sectors = sectors;
         this.leadership = leadership;
+        this.regions = regions;
+    }
+
+    /**
+     * The wellbeing services county an organisation belongs to: its own code for a county, its
+     * municipality's county for a municipality; empty for other organisations.
+     */
+    public Optional<String> countyOf(OrganisationId id) {
+        return organisations.find(id).flatMap(o -> {
+            if (o.regionKind() == RegionKind.WELLBEING_COUNTY) {
+                return Optional.of(o.regionCode());
+            }
+            if (o.regionKind() == RegionKind.MUNICIPALITY) {
+                return regions.find(RegionKind.MUNICIPALITY, o.regionCode()).map(Region::countyCode);
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The organisations of a wellbeing services county: the county itself and its municipalities. */
+    public List<OrganisationEntry> inCounty(String countyCode) {
+        return organisations.all().stream()
+                .filter(o -> countyCode.equals(countyOf(o.id()).orElse(null)))
+                .map(o -> new OrganisationEntry(o.id(), o.name(), o.type().name()))
+                .toList();
     }
 
     /** Who takes part in the wellbeing group: evidence for the maturity self-assessment. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.Assessments.Invitee;
+import fi.hyte.maturity.domain.CountyComparison;
 import fi.hyte.maturity.domain.MaturityModel;
 import fi.hyte.maturity.domain.MaturityModels;
 import fi.hyte.maturity.domain.MaturityRound;
@@ -14,6 +15,8 @@ import fi.hyte.maturity.domain.RoundResults.CriterionResult;
 import fi.hyte.maturity.domain.RoundStatus;
 import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.organisation.domain.RegionKind;
+import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.support.Fixtures;
@@ -57,6 +60,9 @@ class MaturityTests {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    CountyComparison comparison;
 
     @Test
     void promeqModelIsLoadedAsDataInThreeLanguages() {
@@ -174,7 +180,9 @@ class MaturityTests {
 
     @Test
     void demoShowsTwoRoundsAndTheChangeBetweenThem() {
-        List<MaturityRound> demo = rounds.of(OrganisationCatalog.DEMO_MUNICIPALITY);
+        List<MaturityRound> demo = rounds.of(OrganisationCatalog.DEMO_MUNICIPALITY).stream()
+                .filter(MaturityRound::closed)
+                .toList();
         assertThat(demo)
                 .extracting(MaturityRound::title)
                 .containsExactly("Hyte-kypsyysarvio 2025", "Hyte-kypsyysarvio 2021");
@@ -185,6 +193,38 @@ class MaturityTests {
         assertThat(latest.criteria().get(0).evidence().suggestedLevel()).isEqualTo(2);
         assertThat(latest.criteria().get(1).evidence().suggestedLevel()).isNull();
         assertThat(latest.criteria().get(2).disagreement()).isTrue();
+    }
+
+    @Test
+    void countyComparisonShowsOnlySharingPeersAndHidesNamesUnlessAllowed() {
+        Org vantaa = fixtures.organisation(
+                "vertailu" + Long.toString(System.nanoTime(), 36), RegionKind.MUNICIPALITY, "092");
+        WebSession coordinator = WebSession.signedIn(port, vantaa.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        String before = coordinator.get("/maturity").body();
+        assertThat(before).contains("Organisaatiosi ei jaa tasojaan").doesNotContain("Kerava (demo)");
+
+        assertThat(coordinator
+                        .post("/maturity/sharing", Map.of("shares", "true", "version", "-1"))
+                        .status())
+                .isEqualTo(302);
+        String after = coordinator.get("/maturity").body();
+        assertThat(after).contains("Kerava (demo)").doesNotContain("Vantaan ja Keravan hyvinvointialue (demo)");
+        assertThat(after).containsPattern("Organisaatio [A-Z]");
+        assertThat(comparison.peers(vantaa.id()))
+                .anySatisfy(peer -> {
+                    assertThat(peer.name()).isNull();
+                    assertThat(peer.levels()).containsEntry("collaboration", 2).containsEntry("strategy", 3);
+                })
+                .anySatisfy(peer ->
+                        assertThat(peer.name()).extracting(LocalizedText::fi).isEqualTo("Kerava (demo)"));
+
+        Org elsewhere =
+                fixtures.organisation("muualla" + Long.toString(System.nanoTime(), 36), RegionKind.MUNICIPALITY, "091");
+        comparison.choose(elsewhere.tenant(), true, true, -1);
+        assertThat(comparison.peers(elsewhere.id()))
+                .noneMatch(peer -> peer.name() != null && peer.name().fi().equals("Kerava (demo)"));
+        assertThat(comparison.peers(OrganisationCatalog.DEMO_MUNICIPALITY))
+                .noneMatch(peer -> peer.name() != null && peer.name().fi().startsWith("muualla"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import fi.hyte.organisation.domain.OrganisationSetup;
 import fi.hyte.organisation.domain.OrganisationStructure;
 import fi.hyte.organisation.domain.OrganisationType;
 import fi.hyte.organisation.domain.Person;
+import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.organisation.domain.Sector;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
@@ -34,8 +35,18 @@ public class Fixtures {
 
     /** A new municipality with a user of each role, named by the given prefix (which must be unique). */
     public Org organisation(String prefix) {
+        return organisation(prefix, null, null);
+    }
+
+    /** As {@link #organisation(String)}, linked to an official region, e.g. MUNICIPALITY 092 (Vantaa). */
+    public Org organisation(String prefix, RegionKind regionKind, String regionCode) {
         OrganisationId id = setup.create(
-                OrganisationType.MUNICIPALITY, LocalizedText.of(prefix + " kunta", null), null, null, null, "test");
+                OrganisationType.MUNICIPALITY,
+                LocalizedText.of(prefix + " kunta", null),
+                regionKind,
+                regionCode,
+                null,
+                "test");
         for (Role role : Role.values()) {
             accounts.ensureDemoUser(
                     id, role, prefix + "-" + role.name().toLowerCase(), prefix + " " + role, PASSWORD, false);

@@ -3,6 +3,8 @@ package fi.hyte.maturity.domain;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.platform.DemoContent;
 import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.platform.UserId;
 import java.time.LocalDate;
@@ -13,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Example content: the demo municipality assessed itself in 2021 and in 2025 with seven respondents
- * each, agreed the levels, and set development actions. The answers are invented.
+ * each, agreed the levels, and set development actions; its county assessed itself in 2025, and both
+ * share their levels with each other (the county anonymised). The answers are invented.
  */
 @Component
 class DemoAssessments implements DemoContent {
@@ -23,11 +26,13 @@ class DemoAssessments implements DemoContent {
     private final Rounds rounds;
     private final MaturityModels models;
     private final UserAccounts accounts;
+    private final CountyComparison comparison;
 
-    DemoAssessments(Rounds rounds, MaturityModels models, UserAccounts accounts) {
+    DemoAssessments(Rounds rounds, MaturityModels models, UserAccounts accounts, CountyComparison comparison) {
         this.rounds = rounds;
         this.models = models;
         this.accounts = accounts;
+        this.comparison = comparison;
     }
 
     @Override
@@ -96,6 +101,32 @@ class DemoAssessments implements DemoContent {
                 "Eriarvoisuustavoite jokaiseen hyvinvointisuunnitelman painopisteeseen",
                 "Hyvinvointiryhmä",
                 LocalDate.of(2027, 3, 31));
+
+        OrganisationId county = OrganisationCatalog.DEMO_COUNTY;
+        if (rounds.of(county).isEmpty()) {
+            round(
+                    county,
+                    model,
+                    "Alueellinen hyte-kypsyysarvio 2025",
+                    LocalDate.of(2025, 5, 12),
+                    new int[][] {
+                        {3, 2, 3, 3, 3},
+                        {3, 2, 3, 2, 3},
+                        {4, 3, 3, 3, 3},
+                        {3, 2, 2, 3, 2},
+                        {3, 2, 3, 3, 3},
+                        {3, 3, 3, 3, 3},
+                        {2, 2, 3, 3, 3}
+                    },
+                    new int[] {3, 2, 3, 3, 3},
+                    false);
+        }
+        if (comparison.sharing(org).version() < 0) {
+            comparison.choose(new Tenant(org, null, "Hyte (demo)", Role.ADMIN), true, true, -1);
+        }
+        if (comparison.sharing(county).version() < 0) {
+            comparison.choose(new Tenant(county, null, "Hyte (demo)", Role.ADMIN), true, false, -1);
+        }
     }
 
     private UUID round(

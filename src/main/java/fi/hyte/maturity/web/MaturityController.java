@@ -5,6 +5,7 @@ import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.Assessments.IncompleteAnswersException;
 import fi.hyte.maturity.domain.Assessments.Invitee;
 import fi.hyte.maturity.domain.Assessments.RoundNotOpenException;
+import fi.hyte.maturity.domain.CountyComparison;
 import fi.hyte.maturity.domain.MaturityMatrix;
 import fi.hyte.maturity.domain.MaturityModel;
 import fi.hyte.maturity.domain.MaturityModels;
@@ -50,6 +51,7 @@ class MaturityController {
     private final Results results;
     private final UserAccounts accounts;
     private final MessageSource messages;
+    private final CountyComparison comparison;
 
     MaturityController(
             Rounds rounds,
@@ -57,13 +59,15 @@ class MaturityController {
             Assessments assessments,
             Results results,
             UserAccounts accounts,
-            MessageSource messages) {
+            MessageSource messages,
+            CountyComparison comparison) {
         this.rounds = rounds;
         this.models = models;
         this.assessments = assessments;
         this.results = results;
         this.accounts = accounts;
         this.messages = messages;
+        this.comparison = comparison;
     }
 
     @GetMapping
@@ -86,8 +90,27 @@ class MaturityController {
             model.addAttribute("latest", latestResults);
             model.addAttribute("matrix", matrix(latestResults, locale));
         });
+        model.addAttribute("sharing", comparison.sharing(tenant.organisation()));
+        model.addAttribute("peers", comparison.peers(tenant.organisation()));
+        model.addAttribute("promeq", models.get(MaturityModels.PROMEQ, 1));
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         return "maturity/index";
+    }
+
+    @PostMapping("/sharing")
+    String share(
+            Tenant tenant,
+            @RequestParam(defaultValue = "false") boolean shares,
+            @RequestParam(defaultValue = "false") boolean showsName,
+            @RequestParam(defaultValue = "-1") int version,
+            RedirectAttributes redirect) {
+        try {
+            comparison.choose(tenant, shares, showsName, version);
+            redirect.addFlashAttribute("notice", "saved");
+        } catch (ConcurrentChangeException e) {
+            redirect.addFlashAttribute("problem", "conflict.saveRefused");
+        }
+        return "redirect:/maturity#comparison";
     }
 
     @GetMapping("/model")
