@@ -149,7 +149,10 @@ class BrowserTests {
                 violations.addAll(scan(page, language, "login"));
                 signIn(page, "admin", HyteSpringTest.DEMO_PASSWORD);
                 for (Map.Entry<String, String> entry : pages.entrySet()) {
-                    page.navigate(url(entry.getValue()));
+                    com.microsoft.playwright.Response response = page.navigate(url(entry.getValue()));
+                    assertThat(response.status())
+                            .as("%s %s", language, entry.getValue())
+                            .isEqualTo(entry.getKey().equals("not-found") ? 404 : 200);
                     assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
                     assertThat(page.content()).doesNotContain("??");
                     violations.addAll(scan(page, language, entry.getKey()));

@@ -110,6 +110,11 @@ class MaturityTests {
         UUID mine =
                 rounds.participantFor(org.id(), roundId, editor).orElseThrow().id();
         String answerUrl = "/maturity/rounds/" + roundId + "/answers/" + mine;
+        Response invited = respondent.get("/maturity");
+        assertThat(invited.status()).isEqualTo(200);
+        assertThat(invited.body())
+                .contains("Sinua pyydetään vastaamaan arvioon: Arvio 2026")
+                .contains(answerUrl);
         Response incomplete = respondent.post(answerUrl, Map.of("level-strategy", "3", "action", "submit"));
         assertThat(incomplete.status()).isEqualTo(200);
         assertThat(incomplete.body())

@@ -74,12 +74,12 @@ class MaturityController {
     String index(Tenant tenant, Locale locale, Model model) {
         List<MaturityRound> all = rounds.of(tenant.organisation());
         model.addAttribute("rounds", all);
-        Map<UUID, Participant> mine = new HashMap<>();
+        List<Invitation> mine = new ArrayList<>();
         for (MaturityRound round : all) {
             if (round.open() && tenant.user() != null) {
                 rounds.participantFor(
                                 tenant.organisation(), round.id(), tenant.user().value())
-                        .ifPresent(p -> mine.put(round.id(), p));
+                        .ifPresent(p -> mine.add(new Invitation(round, p)));
             }
         }
         model.addAttribute("mine", mine);
