@@ -68,7 +68,7 @@ public final class MaturityAggregationBenchmark {
                             org.id(),
                             new Answer(participant.id(), criterion, 1 + random.nextInt(4), "Perustelu", null));
                 }
-                rounds.markSubmitted(org.id(), participant.id(), true);
+                rounds.markSubmitted(org.id(), participant.id(), true, 0);
             }
             jdbc.sql("analyze").update();
 

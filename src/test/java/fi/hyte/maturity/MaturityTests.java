@@ -115,14 +115,15 @@ class MaturityTests {
         assertThat(invited.body())
                 .contains("Sinua pyydetään vastaamaan arvioon: Arvio 2026")
                 .contains(answerUrl);
-        Response incomplete = respondent.post(answerUrl, Map.of("level-strategy", "3", "action", "submit"));
+        Response incomplete =
+                respondent.post(answerUrl, Map.of("level-strategy", "3", "action", "submit", "version", "0"));
         assertThat(incomplete.status()).isEqualTo(200);
         assertThat(incomplete.body())
                 .contains("Valitse taso jokaiselle kysymykselle")
                 .contains("Yhteistyökäytännöt");
         assertThat(rounds.participant(org.id(), mine).orElseThrow().submitted()).isFalse();
 
-        Response draft = respondent.post(answerUrl, Map.of("level-strategy", "3", "action", "draft"));
+        Response draft = respondent.post(answerUrl, Map.of("level-strategy", "3", "action", "draft", "version", "0"));
         assertThat(draft.status()).isEqualTo(302);
         assertThat(rounds.answers(org.id(), mine)).anyMatch(a -> a.criterion().equals("strategy") && a.level() == 3);
 
@@ -130,6 +131,13 @@ class MaturityTests {
         CRITERIA.forEach(c -> complete.put("level-" + c, "3"));
         complete.put("level-goals", "1");
         complete.put("justification-goals", "Tavoitteita on paljon mutta ne eivät ohjaa.");
+        Map<String, String> stale = new HashMap<>(complete);
+        stale.put("version", "0");
+        Response refused = respondent.post(answerUrl, stale);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Joku muu tallensi nämä vastaukset sillä välin");
+        assertThat(rounds.participant(org.id(), mine).orElseThrow().submitted()).isFalse();
+        complete.put("version", "1");
         assertThat(respondent.post(answerUrl, complete).status()).isEqualTo(302);
 
         String jaana = participants.stream()
@@ -140,6 +148,7 @@ class MaturityTests {
                 .toString();
         Map<String, String> recorded = new HashMap<>(Map.of("action", "submit"));
         CRITERIA.forEach(c -> recorded.put("level-" + c, "4"));
+        recorded.put("version", "0");
         assertThat(coordinator
                         .post("/maturity/rounds/" + roundId + "/answers/" + jaana, recorded)
                         .status())
@@ -169,6 +178,13 @@ class MaturityTests {
                     "/maturity/rounds/" + roundId + "/consensus",
                     Map.of("criterion", criterion, "level", "3", "rationale", "Työpajassa sovittu"));
         }
+        Response staleConsensus = coordinator.post(
+                "/maturity/rounds/" + roundId + "/consensus",
+                Map.of("criterion", "strategy", "level", "1", "rationale", "Vanhalla lomakkeella", "version", "-1"));
+        assertThat(staleConsensus.status()).isEqualTo(302);
+        assertThat(coordinator.get("/maturity/rounds/" + roundId).body())
+                .contains("Tallennusta ei tehty, koska joku muu muutti tietoa sillä välin.");
+        assertThat(rounds.consensus(org.id(), roundId)).allMatch(c -> c.level() == 3 && c.version() == 0);
         coordinator.post("/maturity/rounds/" + roundId + "/close", Map.of());
         MaturityRound closed = rounds.find(org.id(), roundId).orElseThrow();
         assertThat(closed.status()).isEqualTo(RoundStatus.CLOSED);

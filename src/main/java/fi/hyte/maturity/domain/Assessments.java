@@ -1,6 +1,7 @@
 package fi.hyte.maturity.domain;
 
 import fi.hyte.platform.AuditLog;
+import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Role;
@@ -72,7 +73,13 @@ public class Assessments {
      * Saves a respondent's answers. With {@code submit}, every criterion must have a level, or
      * nothing is submitted and {@link IncompleteAnswersException} names the criteria missing one.
      */
-    public void answer(Tenant tenant, UUID roundId, UUID participantId, List<Answer> answers, boolean submit) {
+    public void answer(
+            Tenant tenant,
+            UUID roundId,
+            UUID participantId,
+            List<Answer> answers,
+            boolean submit,
+            int expectedVersion) {
         MaturityRound round = round(tenant.organisation(), roundId);
         Participant participant = rounds.participant(tenant.organisation(), participantId)
                 .filter(p -> p.roundId().equals(roundId))
@@ -99,6 +106,9 @@ public class Assessments {
                 throw new IncompleteAnswersException(missing);
             }
         }
+        if (rounds.markSubmitted(tenant.organisation(), participantId, submit, expectedVersion) == 0) {
+            throw new ConcurrentChangeException("answers");
+        }
         for (Answer answer : answers) {
             rounds.saveAnswer(
                     tenant.organisation(),
@@ -109,7 +119,6 @@ public class Assessments {
                             answer.justification(),
                             answer.evidence()));
         }
-        rounds.markSubmitted(tenant.organisation(), participantId, submit);
         audit.updated(tenant, "maturityAnswer", participantId, null, Map.of("submitted", submit, "answers", answers));
     }
 
@@ -129,7 +138,7 @@ public class Assessments {
         move(tenant, roundId, RoundStatus.REVIEW, RoundStatus.CLOSED);
     }
 
-    public void agree(Tenant tenant, UUID roundId, String criterion, int level, String rationale) {
+    public void agree(Tenant tenant, UUID roundId, String criterion, int level, String rationale, int expectedVersion) {
         tenant.require(Role.COORDINATOR);
         MaturityRound round = round(tenant.organisation(), roundId);
         if (round.status() != RoundStatus.REVIEW) {
@@ -139,8 +148,10 @@ public class Assessments {
         if (!model.hasCriterion(criterion) || level < 1 || level > model.highestLevel()) {
             throw new IllegalArgumentException("level outside the model");
         }
-        Consensus consensus = new Consensus(criterion, level, rationale, tenant.userName(), null);
-        rounds.saveConsensus(tenant.organisation(), roundId, consensus);
+        Consensus consensus = new Consensus(criterion, level, rationale, tenant.userName(), null, 0);
+        if (rounds.saveConsensus(tenant.organisation(), roundId, consensus, expectedVersion) == 0) {
+            throw new ConcurrentChangeException("consensus");
+        }
         audit.updated(tenant, "maturityConsensus", roundId + ":" + criterion, null, consensus);
     }
 
@@ -162,7 +173,7 @@ public class Assessments {
         DevelopmentAction before =
                 rounds.action(tenant.organisation(), actionId).orElseThrow(() -> new NotFoundException("action"));
         if (rounds.setActionDone(tenant.organisation(), actionId, done, version) == 0) {
-            throw new fi.hyte.platform.ConcurrentChangeException("action");
+            throw new ConcurrentChangeException("action");
         }
         audit.updated(tenant, "maturityAction", actionId, before, rounds.action(tenant.organisation(), actionId));
     }

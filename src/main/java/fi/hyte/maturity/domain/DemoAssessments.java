@@ -159,7 +159,7 @@ class DemoAssessments implements DemoContent {
             for (int c = 0; c < CRITERIA.size(); c++) {
                 rounds.saveAnswer(org, new Answer(participant.id(), CRITERIA.get(c), answers[i][c], null, null));
             }
-            rounds.markSubmitted(org, participant.id(), true);
+            rounds.markSubmitted(org, participant.id(), true, 0);
         }
         rounds.changeStatus(org, round.id(), RoundStatus.OPEN, RoundStatus.REVIEW);
         for (int c = 0; c < CRITERIA.size(); c++) {
@@ -171,7 +171,9 @@ class DemoAssessments implements DemoContent {
                             agreed[c],
                             "Hyvinvointiryhmän työpajassa sovittu.",
                             "Laura Nieminen",
-                            null));
+                            null,
+                            0),
+                    -1);
         }
         rounds.changeStatus(org, round.id(), RoundStatus.REVIEW, RoundStatus.CLOSED);
         return round.id();

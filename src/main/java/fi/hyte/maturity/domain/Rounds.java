@@ -109,10 +109,16 @@ public class Rounds {
                 .update();
     }
 
-    public int markSubmitted(OrganisationId organisation, UUID participant, boolean submitted) {
+    /** Records whether the respondent submitted, if nobody saved their answers meanwhile; returns rows changed. */
+    public int markSubmitted(OrganisationId organisation, UUID participant, boolean submitted, int expectedVersion) {
         return jdbc.sql("update maturity_participant set status = ?, submitted_at = case when ? then now() end,"
-                        + " version = version + 1 where organisation_id = ? and id = ?")
-                .params(submitted ? "SUBMITTED" : "DRAFT", submitted, organisation.value(), participant)
+                        + " version = version + 1 where organisation_id = ? and id = ? and version = ?")
+                .params(
+                        submitted ? "SUBMITTED" : "DRAFT",
+                        submitted,
+                        organisation.value(),
+                        participant,
+                        expectedVersion)
                 .update();
     }
 
@@ -162,26 +168,41 @@ public class Rounds {
     }
 
     public List<Consensus> consensus(OrganisationId organisation, UUID round) {
-        return jdbc.sql("select criterion, level, rationale, decided_by, decided_at from maturity_consensus"
+        return jdbc.sql("select criterion, level, rationale, decided_by, decided_at, version from maturity_consensus"
                         + " where organisation_id = ? and round_id = ?")
                 .params(organisation.value(), round)
                 .query(Consensus.class)
                 .list();
     }
 
-    public void saveConsensus(OrganisationId organisation, UUID round, Consensus consensus) {
-        jdbc.sql("""
-                insert into maturity_consensus (organisation_id, round_id, criterion, level, rationale, decided_by)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (round_id, criterion) do update set level = excluded.level, rationale = excluded.rationale,
-                  decided_by = excluded.decided_by, decided_at = now()""")
+    /**
+     * Saves an agreed level: a first one if {@code expectedVersion} is negative, otherwise over the
+     * version the user saw. Returns the rows changed; 0 means someone else saved meanwhile.
+     */
+    public int saveConsensus(OrganisationId organisation, UUID round, Consensus consensus, int expectedVersion) {
+        if (expectedVersion < 0) {
+            return jdbc.sql("insert into maturity_consensus (organisation_id, round_id, criterion, level, rationale,"
+                            + " decided_by) values (?, ?, ?, ?, ?, ?) on conflict (round_id, criterion) do nothing")
+                    .params(
+                            organisation.value(),
+                            round,
+                            consensus.criterion(),
+                            consensus.level(),
+                            consensus.rationale(),
+                            consensus.decidedBy())
+                    .update();
+        }
+        return jdbc.sql("update maturity_consensus set level = ?, rationale = ?, decided_by = ?, decided_at = now(),"
+                        + " version = version + 1 where organisation_id = ? and round_id = ? and criterion = ?"
+                        + " and version = ?")
                 .params(
+                        consensus.level(),
+                        consensus.rationale(),
+                        consensus.decidedBy(),
                         organisation.value(),
                         round,
                         consensus.criterion(),
-                        consensus.level(),
-                        consensus.rationale(),
-                        consensus.decidedBy())
+                        expectedVersion)
                 .update();
     }
 

@@ -223,7 +223,10 @@ class MaturityController {
             return answerPage(model, round, respondent, byCriterion, List.of("validation.tooLong"));
         }
         try {
-            assessments.answer(tenant, id, participant, answers, submit);
+            assessments.answer(tenant, id, participant, answers, submit, parseVersion(form.get("version")));
+        } catch (ConcurrentChangeException e) {
+            Participant now = participant(tenant, id, participant);
+            return answerPage(model, round, now, byCriterion, List.of("maturity.answer.conflict"));
         } catch (IncompleteAnswersException e) {
             model.addAttribute("missing", e.missing());
             return answerPage(model, round, respondent, byCriterion, List.of("maturity.answer.incomplete"));
@@ -254,6 +257,7 @@ class MaturityController {
             @RequestParam String criterion,
             @RequestParam(required = false) String level,
             @RequestParam(defaultValue = "") String rationale,
+            @RequestParam(defaultValue = "-1") String version,
             RedirectAttributes redirect) {
         MaturityRound round = find(tenant, id);
         Integer parsed = parseLevel(
@@ -263,7 +267,7 @@ class MaturityController {
             return "redirect:/maturity/rounds/" + id;
         }
         return moved(
-                () -> assessments.agree(tenant, id, criterion, parsed, rationale.strip()),
+                () -> assessments.agree(tenant, id, criterion, parsed, rationale.strip(), parseVersion(version)),
                 id,
                 "maturity.consensus.saved",
                 redirect);
@@ -317,6 +321,8 @@ class MaturityController {
             redirect.addFlashAttribute("problem", "maturity.round.notOpen");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "maturity.consensus.invalid");
+        } catch (ConcurrentChangeException e) {
+            redirect.addFlashAttribute("problem", "conflict.saveRefused");
         }
         return "redirect:/maturity/rounds/" + id;
     }
@@ -377,6 +383,15 @@ class MaturityController {
 
     /** An open round the signed-in user is asked to answer. */
     record Invitation(MaturityRound round, Participant participant) {}
+
+    /** The version the user's form was based on; a missing or mangled one matches nothing. */
+    private static int parseVersion(String value) {
+        try {
+            return value == null ? Integer.MIN_VALUE : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return Integer.MIN_VALUE;
+        }
+    }
 
     private static Integer parseLevel(String value, int highest) {
         try {
