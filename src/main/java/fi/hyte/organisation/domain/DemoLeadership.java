@@ -26,19 +26,16 @@ public class DemoLeadership implements DemoContent {
     public static final OrganisationId COUNTY = demoId("county");
 
     private final Organisations organisations;
-    private final OrganisationSetup setup;
     private final OrganisationStructure structure;
     private final UserAccounts accounts;
     private final DemoSettings settings;
 
     DemoLeadership(
             Organisations organisations,
-            OrganisationSetup setup,
             OrganisationStructure structure,
             UserAccounts accounts,
             DemoSettings settings) {
         this.organisations = organisations;
-        this.setup = setup;
         this.structure = structure;
         this.accounts = accounts;
         this.settings = settings;

@@ -46,6 +46,7 @@ class Tenancy {
         }
         request.getSession()
                 .setAttribute(CURRENT_ORGANISATION, organisation.value().toString());
+        request.removeAttribute(TENANT);
         return true;
     }
 
