@@ -82,11 +82,12 @@ public class UserAccounts {
         UserId id;
         if (existing.isPresent()) {
             id = existing.get();
-            if (!passwords.matches(password, users.passwordHash(id))) {
-                users.setPassword(id, passwords.encode(password), false);
+            String stored = users.passwordHash(id);
+            if (!demoHash.matches(password, stored)) {
+                users.setPassword(id, demoHash.of(password), false);
             }
         } else {
-            id = users.insert(username, displayName, null, passwords.encode(password), operator, false);
+            id = users.insert(username, displayName, null, demoHash.of(password), operator, false);
             audit.system(
                     organisation,
                     null,
@@ -118,6 +119,38 @@ public class UserAccounts {
 
     private static String actorName() {
         return CurrentActor.name();
+    }
+
+    /**
+     * The demo users share one password, so one Argon2 hash serves them all: at start Hyte verifies
+     * or computes it once instead of once per user (each costs tens of milliseconds by design).
+     */
+    private final DemoHash demoHash = new DemoHash();
+
+    private final class DemoHash {
+        private String password;
+        private String hash;
+
+        synchronized boolean matches(String candidate, String stored) {
+            if (candidate.equals(password)) {
+                // Another hash of the same password may also be valid; replacing it costs nothing.
+                return stored.equals(hash);
+            }
+            if (passwords.matches(candidate, stored)) {
+                password = candidate;
+                hash = stored;
+                return true;
+            }
+            return false;
+        }
+
+        synchronized String of(String candidate) {
+            if (!candidate.equals(password)) {
+                password = candidate;
+                hash = passwords.encode(candidate);
+            }
+            return hash;
+        }
     }
 
     /** What the audit log keeps of an account: never its password. */

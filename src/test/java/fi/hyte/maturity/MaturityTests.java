@@ -101,6 +101,7 @@ class MaturityTests {
                         "otherNames", "Järjestön Jaana"));
         assertThat(opened.status()).isEqualTo(302);
         UUID roundId = UUID.fromString(opened.location().replaceAll(".*/rounds/", ""));
+        assertThat(coordinator.get("/maturity/rounds/" + roundId).body()).contains("Arviointikierros avattu.");
         List<Participant> participants = rounds.participants(org.id(), roundId);
         assertThat(participants)
                 .extracting(Participant::name)
@@ -153,6 +154,7 @@ class MaturityTests {
                         .post("/maturity/rounds/" + roundId + "/answers/" + jaana, recorded)
                         .status())
                 .isEqualTo(302);
+        assertThat(coordinator.get("/maturity/rounds/" + roundId).body()).contains("Vastaus lähetetty.");
 
         WebSession outsider = WebSession.signedIn(port, org.user(Role.VIEWER), Fixtures.PASSWORD);
         assertThat(outsider.get(answerUrl).status()).isEqualTo(404);
@@ -161,6 +163,7 @@ class MaturityTests {
         assertThat(viewer).isNotNull();
 
         coordinator.post("/maturity/rounds/" + roundId + "/end", Map.of());
+        assertThat(coordinator.get("/maturity/rounds/" + roundId).body()).contains("Vastaaminen päätetty.");
         assertThat(rounds.find(org.id(), roundId).orElseThrow().status()).isEqualTo(RoundStatus.REVIEW);
         Response late = respondent.post(answerUrl, complete);
         assertThat(late.status()).isEqualTo(302);
@@ -174,14 +177,20 @@ class MaturityTests {
         assertThat(before.criteria().get(0).disagreement()).isFalse();
 
         for (String criterion : CRITERIA) {
-            coordinator.post(
+            Response agreed = coordinator.post(
                     "/maturity/rounds/" + roundId + "/consensus",
                     Map.of("criterion", criterion, "level", "3", "rationale", "Työpajassa sovittu"));
+            assertThat(coordinator
+                            .get(agreed.location().replaceAll("^https?://[^/]+", ""))
+                            .body())
+                    .contains("Sovittu taso tallennettu.");
         }
         Response staleConsensus = coordinator.post(
                 "/maturity/rounds/" + roundId + "/consensus",
                 Map.of("criterion", "strategy", "level", "1", "rationale", "Vanhalla lomakkeella", "version", "-1"));
         assertThat(staleConsensus.status()).isEqualTo(302);
+        assertThat(coordinator.get("/maturity/rounds/" + roundId).body())
+                .contains("Tallennusta ei tehty, koska joku muu muutti tietoa sillä välin.");
         assertThat(rounds.consensus(org.id(), roundId)).allMatch(c -> c.level() == 3 && c.version() == 0);
         coordinator.post("/maturity/rounds/" + roundId + "/close", Map.of());
         MaturityRound closed = rounds.find(org.id(), roundId).orElseThrow();

@@ -2,6 +2,7 @@ package fi.hyte.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
@@ -20,6 +21,12 @@ class SecurityTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void anonymousVisitorIsSentToSignIn() {
@@ -148,6 +155,29 @@ class SecurityTests {
         Response metrics = anonymous.get("/actuator/prometheus", "*/*");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void administratorCannotTakeOverAnAccountOfAnotherOrganisation() {
+        Fixtures.Org own = fixtures.organisation("oma" + Long.toString(System.nanoTime(), 36));
+        Fixtures.Org other = fixtures.organisation("toinen" + Long.toString(System.nanoTime(), 36));
+        WebSession admin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
+
+        Response taken = admin.post(
+                "/admin/users",
+                Map.of("username", other.user(Role.ADMIN), "displayName", "Kaappari", "email", "", "role", "ADMIN"));
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.body()).contains("Tämä käyttäjätunnus on jo käytössä.");
+        assertThat(accounts.members(own.id())).noneMatch(m -> m.name().equals(other.prefix() + " ADMIN"));
+
+        UserId shared = accounts.ensureDemoUser(
+                own.id(), Role.VIEWER, other.user(Role.VIEWER), "Jaettu", Fixtures.PASSWORD, false);
+        admin.post("/admin/users/" + shared.value() + "/password", Map.of());
+        assertThat(admin.get("/admin/users").body()).contains("Tätä tunnusta käytetään myös muualla");
+        assertThat(WebSession.signedIn(port, other.user(Role.VIEWER), Fixtures.PASSWORD)
+                        .get("/")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

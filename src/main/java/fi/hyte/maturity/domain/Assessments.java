@@ -87,7 +87,7 @@ public class Assessments {
         if (!mayAnswerFor(tenant, participant)) {
             throw new org.springframework.security.access.AccessDeniedException("not this respondent");
         }
-        if (!round.open()) {
+        if (rounds.lockStatus(tenant.organisation(), roundId).orElseThrow() != RoundStatus.OPEN) {
             throw new RoundNotOpenException();
         }
         MaturityModel model = models.get(round.modelId(), round.modelVersion());
@@ -141,7 +141,7 @@ public class Assessments {
     public void agree(Tenant tenant, UUID roundId, String criterion, int level, String rationale, int expectedVersion) {
         tenant.require(Role.COORDINATOR);
         MaturityRound round = round(tenant.organisation(), roundId);
-        if (round.status() != RoundStatus.REVIEW) {
+        if (rounds.lockStatus(tenant.organisation(), roundId).orElseThrow() != RoundStatus.REVIEW) {
             throw new RoundNotOpenException();
         }
         MaturityModel model = models.get(round.modelId(), round.modelVersion());
@@ -161,8 +161,15 @@ public class Assessments {
         if (!models.get(round.modelId(), round.modelVersion()).hasCriterion(criterion)) {
             throw new IllegalArgumentException("no such criterion");
         }
-        DevelopmentAction action =
-                new DevelopmentAction(UUID.randomUUID(), roundId, criterion, title.strip(), owner, dueOn, false, 0);
+        DevelopmentAction action = new DevelopmentAction(
+                UUID.randomUUID(),
+                roundId,
+                criterion,
+                title.strip(),
+                owner == null || owner.isBlank() ? null : owner.strip(),
+                dueOn,
+                false,
+                0);
         rounds.insertAction(tenant.organisation(), action);
         audit.created(tenant, "maturityAction", action.id(), action);
         return action.id();

@@ -101,8 +101,8 @@ public class CountyComparison {
                 continue;
             }
             Map<String, Integer> levels = jdbc
-                    .sql("select criterion, level from maturity_consensus where round_id = ?")
-                    .param(latest.get().id())
+                    .sql("select criterion, level from maturity_consensus where organisation_id = ? and round_id = ?")
+                    .params(other.id().value(), latest.get().id())
                     .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)))
                     .list()
                     .stream()

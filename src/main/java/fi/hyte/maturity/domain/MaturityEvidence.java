@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li><b>strategy</b> (how broadly the strategy is prepared), from the wellbeing group: no group →
- *       1; a group covering under half of the sectors → 2; at least half → 2, all sectors → 3; all
- *       sectors and at least two kinds of outside parties (parish, NGOs, residents, county …) → 4.
+ *       1; a group not covering every sector → 2; every sector → 3; every sector and at least two
+ *       kinds of outside parties (parish, NGOs, residents, county …) → 4.
  *   <li><b>collaboration</b>, <b>goals</b>, <b>concept</b> and <b>inequality</b> need the wellbeing
  *       plan's goals and measures (shared responsibility, measures and targets, wellbeing dimensions,
  *       inequality focus). Until the plan is kept in Hyte they say "no data yet" rather than guess.

@@ -56,6 +56,14 @@ public class MaturityModels implements ReferenceData {
                 id + ":" + version, key -> find(id, version).orElseThrow());
     }
 
+    /** The newest version of a model. */
+    public MaturityModel latest(String id) {
+        return latest().stream()
+                .filter(m -> m.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No model " + id));
+    }
+
     /** The newest version of each model, for opening new rounds. */
     public List<MaturityModel> latest() {
         return jdbc.sql("select distinct on (id) id, version from maturity_model order by id, version desc")

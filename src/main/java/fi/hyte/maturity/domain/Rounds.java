@@ -76,6 +76,14 @@ public class Rounds {
                 .update();
     }
 
+    /** The round's status, locked until this transaction ends so that it cannot move meanwhile. */
+    public Optional<RoundStatus> lockStatus(OrganisationId organisation, UUID id) {
+        return jdbc.sql("select status from maturity_round where organisation_id = ? and id = ? for share")
+                .params(organisation.value(), id)
+                .query((rs, i) -> RoundStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
     public List<Participant> participants(OrganisationId organisation, UUID round) {
         return jdbc.sql(PARTICIPANT + " where organisation_id = ? and round_id = ? order by lower(name)")
                 .params(organisation.value(), round)
@@ -126,16 +134,6 @@ public class Rounds {
         return jdbc.sql("select participant_id, criterion, level, justification, evidence from maturity_answer"
                         + " where organisation_id = ? and participant_id = ?")
                 .params(organisation.value(), participant)
-                .query(Answer.class)
-                .list();
-    }
-
-    /** The submitted answers of a round, for the results. */
-    public List<Answer> submittedAnswers(OrganisationId organisation, UUID round) {
-        return jdbc.sql("select a.participant_id, a.criterion, a.level, a.justification, a.evidence"
-                        + " from maturity_answer a join maturity_participant p on p.id = a.participant_id"
-                        + " where p.organisation_id = ? and p.round_id = ? and p.status = 'SUBMITTED'")
-                .params(organisation.value(), round)
                 .query(Answer.class)
                 .list();
     }

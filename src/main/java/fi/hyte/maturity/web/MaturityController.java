@@ -14,6 +14,7 @@ import fi.hyte.maturity.domain.Participant;
 import fi.hyte.maturity.domain.Results;
 import fi.hyte.maturity.domain.RoundResults;
 import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
@@ -52,6 +53,7 @@ class MaturityController {
     private final UserAccounts accounts;
     private final MessageSource messages;
     private final CountyComparison comparison;
+    private final AuditLog audit;
 
     MaturityController(
             Rounds rounds,
@@ -60,7 +62,8 @@ class MaturityController {
             Results results,
             UserAccounts accounts,
             MessageSource messages,
-            CountyComparison comparison) {
+            CountyComparison comparison,
+            AuditLog audit) {
         this.rounds = rounds;
         this.models = models;
         this.assessments = assessments;
@@ -68,6 +71,7 @@ class MaturityController {
         this.accounts = accounts;
         this.messages = messages;
         this.comparison = comparison;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -92,7 +96,7 @@ class MaturityController {
         });
         model.addAttribute("sharing", comparison.sharing(tenant.organisation()));
         model.addAttribute("peers", comparison.peers(tenant.organisation()));
-        model.addAttribute("promeq", models.get(MaturityModels.PROMEQ, 1));
+        model.addAttribute("promeq", models.latest(MaturityModels.PROMEQ));
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         return "maturity/index";
     }
@@ -115,7 +119,7 @@ class MaturityController {
 
     @GetMapping("/model")
     String model(Model model) {
-        model.addAttribute("model", models.get(MaturityModels.PROMEQ, 1));
+        model.addAttribute("model", models.latest(MaturityModels.PROMEQ));
         return "maturity/model";
     }
 
@@ -226,6 +230,15 @@ class MaturityController {
             assessments.answer(tenant, id, participant, answers, submit, parseVersion(form.get("version")));
         } catch (ConcurrentChangeException e) {
             Participant now = participant(tenant, id, participant);
+            model.addAttribute(
+                    "conflict",
+                    audit.lastChange(tenant.organisation(), "maturityAnswer", participant)
+                            .orElse(null));
+            model.addAttribute("conflictShown", true);
+            model.addAttribute(
+                    "savedAnswers",
+                    rounds.answers(tenant.organisation(), participant).stream()
+                            .collect(Collectors.toMap(Answer::criterion, a -> a)));
             return answerPage(model, round, now, byCriterion, List.of("maturity.answer.conflict"));
         } catch (IncompleteAnswersException e) {
             model.addAttribute("missing", e.missing());

@@ -22,7 +22,7 @@ record RoundForm(
         answersVisible = Boolean.TRUE.equals(answersVisible);
         users = users == null
                 ? List.of()
-                : users.stream().filter(java.util.Objects::nonNull).toList();
+                : users.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     static RoundForm empty() {

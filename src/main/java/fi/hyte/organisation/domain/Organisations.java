@@ -48,13 +48,6 @@ public class Organisations {
                 .list();
     }
 
-    public Optional<Organisation> byRegion(RegionKind kind, String code) {
-        return jdbc.sql(SELECT + " where region_kind = ? and region_code = ? order by created_at limit 1")
-                .params(kind.name(), code)
-                .query(Organisations::map)
-                .optional();
-    }
-
     public void insert(Organisation organisation) {
         jdbc.sql(
                         "insert into organisation (id, type, name_fi, name_sv, region_kind, region_code) values (?, ?, ?, ?, ?, ?)")

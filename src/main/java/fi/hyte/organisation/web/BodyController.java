@@ -177,6 +177,9 @@ class BodyController {
             @RequestParam int version,
             RedirectAttributes redirect) {
         find(tenant, id);
+        bodies.member(tenant.organisation(), member)
+                .filter(m -> m.bodyId().equals(id))
+                .orElseThrow(() -> new NotFoundException("bodyMember"));
         try {
             structure.changeMemberRole(tenant, member, role, version);
             redirect.addFlashAttribute("notice", "saved");

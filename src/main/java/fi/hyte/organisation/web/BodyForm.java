@@ -19,7 +19,7 @@ record BodyForm(
         Integer version) {
 
     BodyForm {
-        version = version == null ? 0 : version;
+        version = version == null ? -1 : version;
     }
 
     static BodyForm of(BodyType type) {

@@ -24,7 +24,7 @@ record OrganisationForm(
         Integer version) {
 
     OrganisationForm {
-        version = version == null ? 0 : version;
+        version = version == null ? -1 : version;
     }
 
     static OrganisationForm of(Organisation o) {

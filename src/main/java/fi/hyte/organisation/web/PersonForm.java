@@ -31,7 +31,7 @@ record PersonForm(
 
     PersonForm {
         inManagementGroup = Boolean.TRUE.equals(inManagementGroup);
-        version = version == null ? 0 : version;
+        version = version == null ? -1 : version;
     }
 
     static PersonForm empty() {

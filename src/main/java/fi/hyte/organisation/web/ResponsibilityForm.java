@@ -17,7 +17,7 @@ record ResponsibilityForm(
         Integer version) {
 
     ResponsibilityForm {
-        version = version == null ? 0 : version;
+        version = version == null ? -1 : version;
     }
 
     static ResponsibilityForm of(ResponsibilityKind kind) {

@@ -24,7 +24,7 @@ record SectorForm(
         Integer version) {
 
     SectorForm {
-        version = version == null ? 0 : version;
+        version = version == null ? -1 : version;
     }
 
     static SectorForm empty() {

@@ -1,5 +1,6 @@
 package fi.hyte.platform.security;
 
+import fi.hyte.platform.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,11 +29,13 @@ class AccountController {
 
     private final Users users;
     private final PasswordEncoder passwords;
+    private final AuditLog audit;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountController(Users users, PasswordEncoder passwords) {
+    AccountController(Users users, PasswordEncoder passwords, AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -71,6 +74,7 @@ class AccountController {
             return VIEW;
         }
         users.setPassword(user.id(), passwords.encode(form.newPassword()), false);
+        audit.system(null, user.id(), user.displayName(), "password", user.id(), "UPDATE", null, null);
         HyteUser changed = user.withPasswordChanged();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(

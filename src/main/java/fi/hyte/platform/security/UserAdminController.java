@@ -53,10 +53,10 @@ class UserAdminController {
         try {
             temporary = administration.add(tenant, form);
         } catch (IllegalStateException e) {
-            errors.rejectValue("username", "users.alreadyMember");
+            errors.rejectValue("username", "users.username.taken");
             return page(tenant, model, form);
         }
-        redirect.addFlashAttribute("notice", temporary.isPresent() ? "users.created" : "users.existingAdded");
+        redirect.addFlashAttribute("notice", "users.created");
         temporary.ifPresent(password -> {
             redirect.addFlashAttribute("temporaryPassword", password);
             redirect.addFlashAttribute("temporaryFor", form.username());
@@ -88,7 +88,13 @@ class UserAdminController {
 
     @PostMapping("/{id}/password")
     String resetPassword(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
-        String temporary = administration.resetPassword(tenant, new UserId(id));
+        String temporary;
+        try {
+            temporary = administration.resetPassword(tenant, new UserId(id));
+        } catch (UserAdministration.SharedAccountException e) {
+            redirect.addFlashAttribute("problem", "users.sharedAccount");
+            return "redirect:/admin/users";
+        }
         Users.Member member =
                 users.member(tenant.organisation(), new UserId(id)).orElseThrow();
         redirect.addFlashAttribute("notice", "users.passwordReset");

@@ -24,18 +24,16 @@ class UserAdministration {
         this.audit = audit;
     }
 
-    /** Adds a new account, or an existing one to this organisation; returns the temporary password if new. */
+    /**
+     * Adds a new account to this organisation and returns its temporary password. An existing
+     * username is refused: an administrator may not take another organisation's account (or the
+     * operator's) into theirs; a system operator links shared accounts.
+     */
     @Transactional
     Optional<String> add(Tenant tenant, NewUserForm form) {
         tenant.require(Role.ADMIN);
-        Optional<UserId> existing = users.idOf(form.username().strip());
-        if (existing.isPresent()) {
-            if (users.roleIn(existing.get(), tenant.organisation()).isPresent()) {
-                throw new IllegalStateException("already a member");
-            }
-            users.grant(existing.get(), tenant.organisation(), form.role());
-            audit.created(tenant, "membership", existing.get(), new AuditedMembership(form.username(), form.role()));
-            return Optional.empty();
+        if (users.idOf(form.username().strip()).isPresent()) {
+            throw new IllegalStateException("username taken");
         }
         String temporary = temporaryPassword();
         UserId id = users.insert(
@@ -55,7 +53,7 @@ class UserAdministration {
         tenant.require(Role.ADMIN);
         Users.Member member =
                 users.member(tenant.organisation(), user).orElseThrow(() -> new NotFoundException("user"));
-        if (member.role() == Role.ADMIN && role != Role.ADMIN && users.countAdmins(tenant.organisation()) <= 1) {
+        if (member.role() == Role.ADMIN && role != Role.ADMIN && users.lockAndCountAdmins(tenant.organisation()) <= 1) {
             throw new LastAdministratorException();
         }
         users.grant(user, tenant.organisation(), role);
@@ -72,7 +70,7 @@ class UserAdministration {
         tenant.require(Role.ADMIN);
         Users.Member member =
                 users.member(tenant.organisation(), user).orElseThrow(() -> new NotFoundException("user"));
-        if (member.role() == Role.ADMIN && users.countAdmins(tenant.organisation()) <= 1) {
+        if (member.role() == Role.ADMIN && users.lockAndCountAdmins(tenant.organisation()) <= 1) {
             throw new LastAdministratorException();
         }
         users.revoke(user, tenant.organisation());
@@ -84,6 +82,10 @@ class UserAdministration {
         tenant.require(Role.ADMIN);
         Users.Member member =
                 users.member(tenant.organisation(), user).orElseThrow(() -> new NotFoundException("user"));
+        if (users.account(user).map(Users.Account::operator).orElse(true)
+                || users.organisationsOf(user).size() > 1) {
+            throw new SharedAccountException();
+        }
         String temporary = temporaryPassword();
         users.setPassword(user, passwords.encode(temporary), true);
         audit.updated(tenant, "password", user, null, new AuditedMembership(member.username(), member.role()));
@@ -96,6 +98,13 @@ class UserAdministration {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The account is also used elsewhere; only its owner or a system operator may reset it. */
+    static class SharedAccountException extends RuntimeException {
+        SharedAccountException() {
+            super("the account is shared with other organisations");
+        }
     }
 
     /** The organisation would be left with no administrator. */

@@ -125,6 +125,18 @@ public class Users {
                 .update();
     }
 
+    /**
+     * Counts the organisation's administrators while locking their memberships, so that two
+     * administrators removing each other at once cannot both succeed.
+     */
+    public int lockAndCountAdmins(OrganisationId organisation) {
+        return jdbc.sql("select user_id from membership where organisation_id = ? and role = 'ADMIN' for update")
+                .param(organisation.value())
+                .query((rs, i) -> rs.getObject(1))
+                .list()
+                .size();
+    }
+
     public int countAdmins(OrganisationId organisation) {
         return jdbc.sql("select count(*) from membership where organisation_id = ? and role = 'ADMIN'")
                 .param(organisation.value())

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Unknown, malformed and other organisations' ids all answer 404, so that a URL never tells
- * whether a record exists elsewhere. The error pages themselves are templates under error/.
+ * whether a record exists elsewhere. The error page itself is templates/error.html.
  */
 @ControllerAdvice
 class ErrorHandling {
