@@ -26,6 +26,30 @@ public class UserAccounts {
         return fi.hyte.platform.security.Passwords.temporary();
     }
 
+    /**
+     * Gives an existing account a role in one more organisation: a system operator's act, for people
+     * who work in several organisations (e.g. a county coordinator also in a municipality).
+     */
+    @Transactional
+    public boolean link(String username, OrganisationId organisation, Role role, UserId operator, String operatorName) {
+        Optional<UserId> user = users.idOf(username.strip());
+        if (user.isEmpty()) {
+            return false;
+        }
+        Optional<Role> before = users.roleIn(user.get(), organisation);
+        users.grant(user.get(), organisation, role);
+        audit.system(
+                organisation,
+                operator,
+                operatorName,
+                "membership",
+                user.get(),
+                before.isPresent() ? "UPDATE" : "CREATE",
+                before.map(r -> new AuditedUser(username, null, null, r)).orElse(null),
+                new AuditedUser(username, null, null, role));
+        return true;
+    }
+
     /** The organisation's users, e.g. to invite them to answer an assessment. */
     public List<Member> members(OrganisationId organisation) {
         return users.members(organisation).stream()

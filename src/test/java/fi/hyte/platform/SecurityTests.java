@@ -181,6 +181,46 @@ class SecurityTests {
     }
 
     @Test
+    void operatorLinksAnExistingAccountToAnotherOrganisation() {
+        Fixtures.Org org = fixtures.organisation("linkki" + Long.toString(System.nanoTime(), 36));
+        WebSession operator = WebSession.signedIn(port, "admin", HyteSpringTest.DEMO_PASSWORD);
+        Response linked = operator.post(
+                "/operator/organisations/memberships",
+                Map.of(
+                        "username",
+                        "hva-koordinaattori",
+                        "organisation",
+                        org.id().toString(),
+                        "role",
+                        "VIEWER"));
+        assertThat(linked.location()).endsWith("/operator/organisations");
+        assertThat(operator.get("/operator/organisations").body()).contains("Tunnus liitetty organisaatioon.");
+        assertThat(accounts.members(org.id())).anyMatch(m -> m.name().equals("Maria Salonen"));
+
+        WebSession coordinator = WebSession.signedIn(port, "hva-koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+        coordinator.post("/organisation/switch", Map.of("organisation", org.id().toString()));
+        assertThat(coordinator.get("/organisation").body()).contains(org.prefix() + " kunta");
+
+        Response unknown = operator.post(
+                "/operator/organisations/memberships",
+                Map.of("username", "ei-ole-olemassa", "organisation", org.id().toString(), "role", "VIEWER"));
+        assertThat(unknown.status()).isEqualTo(302);
+        assertThat(operator.get("/operator/organisations").body()).contains("Käyttäjätunnusta ei löytynyt.");
+        WebSession viewer = WebSession.signedIn(port, org.user(Role.ADMIN), Fixtures.PASSWORD);
+        assertThat(viewer.post(
+                                "/operator/organisations/memberships",
+                                Map.of(
+                                        "username",
+                                        org.user(Role.VIEWER),
+                                        "organisation",
+                                        org.id().toString(),
+                                        "role",
+                                        "ADMIN"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void temporaryPasswordMustBeChangedBeforeAnythingElse() {
         WebSession admin = WebSession.signedIn(port, "admin", HyteSpringTest.DEMO_PASSWORD);
         String username = "uusi.kayttaja." + System.nanoTime();

@@ -8,8 +8,11 @@ import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.organisation.domain.Regions;
 import fi.hyte.platform.ActorDetails;
 import fi.hyte.platform.LocalizedText;
+import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.Role;
 import fi.hyte.platform.UserAccounts;
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The system operator's console: every organisation in this installation, and adding one. */
@@ -87,7 +91,38 @@ class OperatorController {
         return "redirect:/operator/organisations";
     }
 
+    /** Links an existing account to one more organisation with a role. */
+    @PostMapping("/memberships")
+    String link(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String role,
+            @AuthenticationPrincipal ActorDetails operator,
+            RedirectAttributes redirect) {
+        Optional<OrganisationId> target = parseOrganisation(organisation)
+                .filter(id -> organisations.find(id).isPresent());
+        Optional<Role> chosen =
+                Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst();
+        if (username.isBlank() || username.length() > 60 || target.isEmpty() || chosen.isEmpty()) {
+            redirect.addFlashAttribute("problem", "operator.link.invalid");
+        } else if (!accounts.link(username, target.get(), chosen.get(), operator.actorId(), operator.actorName())) {
+            redirect.addFlashAttribute("problem", "operator.link.unknownUser");
+        } else {
+            redirect.addFlashAttribute("notice", "operator.link.done");
+        }
+        return "redirect:/operator/organisations";
+    }
+
+    private static Optional<OrganisationId> parseOrganisation(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(OrganisationId.of(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private String page(Model model, NewOrganisationForm form) {
+        model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("form", form);
         model.addAttribute("types", OrganisationType.values());
