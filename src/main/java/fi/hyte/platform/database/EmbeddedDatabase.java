@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -35,6 +37,12 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                 .toAbsolutePath()
                 .normalize();
         EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, EmbeddedDatabase::start);
+        // Stopped as the application's last bean, after the connection pool has closed.
+        application.addInitializers(context -> {
+            if (context instanceof GenericApplicationContext generic) {
+                generic.registerBean("embeddedPostgresShutdown", Shutdown.class, () -> new Shutdown(dataDir));
+            }
+        });
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
@@ -78,6 +86,21 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
             postgres.close();
         } catch (IOException ignored) {
             // The JVM is stopping; PostgreSQL recovers from an unclean stop on its next start.
+        }
+    }
+
+    /** Stops the embedded PostgreSQL when the application context closes. */
+    static final class Shutdown implements DisposableBean {
+
+        private final Path dataDir;
+
+        Shutdown(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        @Override
+        public void destroy() {
+            stop(dataDir);
         }
     }
 
