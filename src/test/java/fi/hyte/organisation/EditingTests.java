@@ -76,6 +76,35 @@ class EditingTests {
     }
 
     @Test
+    void organisationIsLinkedToAnOfficialRegionFromTheList() {
+        WebSession admin = WebSession.signedIn(port, org.user(Role.ADMIN), Fixtures.PASSWORD);
+        Response unknown = admin.post(
+                "/organisation",
+                Map.of("type", "MUNICIPALITY", "nameFi", "Uusi nimi", "region", "MUNICIPALITY:999", "version", "0"));
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains("Valitse alue luettelosta.");
+        Response saved = admin.post(
+                "/organisation",
+                Map.of(
+                        "type",
+                        "MUNICIPALITY",
+                        "nameFi",
+                        "Vantaan kaupunki",
+                        "region",
+                        "MUNICIPALITY:092",
+                        "version",
+                        "0"));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(admin.get("/organisation").body()).contains("Vantaa (092)").contains("Vantaan kaupunki");
+        assertThat(coordinator
+                        .post(
+                                "/organisation",
+                                Map.of("type", "MUNICIPALITY", "nameFi", "X", "region", "", "version", "1"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void everyChangeIsAuditedWithBeforeAndAfter() {
         coordinator.post(
                 "/sectors", Map.of("nameFi", "Liikuntapalvelut", "nameSv", "Idrottstjänster", "position", "2"));

@@ -54,16 +54,7 @@ class OperatorController {
             @AuthenticationPrincipal ActorDetails operator,
             Model model,
             RedirectAttributes redirect) {
-        Optional<Region> region = Optional.empty();
-        if (!errors.hasFieldErrors("region")
-                && form.region() != null
-                && !form.region().isEmpty()) {
-            String[] parts = form.region().split(":");
-            region = regions.find(RegionKind.valueOf(parts[0]), parts[1]);
-            if (region.isEmpty()) {
-                errors.rejectValue("region", "organisation.region.unknown");
-            }
-        }
+        Optional<Region> region = RegionChoice.resolve(form.region(), regions, errors);
         if (!errors.hasFieldErrors("adminUsername")
                 && accounts.exists(form.adminUsername().strip())) {
             errors.rejectValue("adminUsername", "users.username.taken");

@@ -59,16 +59,7 @@ class OrganisationController {
             RedirectAttributes redirect) {
         tenant.require(Role.ADMIN);
         Organisation organisation = current(tenant);
-        Optional<Region> region = Optional.empty();
-        if (!errors.hasFieldErrors("region")
-                && form.region() != null
-                && !form.region().isEmpty()) {
-            String[] parts = form.region().split(":");
-            region = regions.find(RegionKind.valueOf(parts[0]), parts[1]);
-            if (region.isEmpty()) {
-                errors.rejectValue("region", "organisation.region.unknown");
-            }
-        }
+        Optional<Region> region = RegionChoice.resolve(form.region(), regions, errors);
         if (errors.hasErrors()) {
             return page(tenant, model, form, organisation);
         }
