@@ -89,6 +89,29 @@ public class OrganisationCatalog implements OrganisationDirectory {
                 outside);
     }
 
+    /** The official region an organisation stands for, with Sotkanet's id for it. */
+    public Optional<OfficialRegion> officialRegion(OrganisationId id) {
+        return organisations
+                .find(id)
+                .filter(o -> o.regionKind() != null)
+                .flatMap(o -> regions.find(o.regionKind(), o.regionCode()))
+                .map(r -> new OfficialRegion(
+                        r.kind().name(),
+                        r.code(),
+                        r.name(),
+                        r.sotkanetId(),
+                        r.kind() == RegionKind.MUNICIPALITY
+                                ? regions.municipalityGroup(r.code()).orElse(null)
+                                : null));
+    }
+
+    /** Municipalities of one Statistics Finland municipality group (urban, semi-urban, rural). */
+    public List<OfficialRegion> municipalitiesInGroup(String group) {
+        return regions.municipalitiesInGroup(group).stream()
+                .map(r -> new OfficialRegion(r.kind().name(), r.code(), r.name(), r.sotkanetId(), group))
+                .toList();
+    }
+
     public Optional<OrganisationSummary> summary(OrganisationId id) {
         return organisations.find(id).map(OrganisationCatalog::summarise);
     }
@@ -137,6 +160,10 @@ public class OrganisationCatalog implements OrganisationDirectory {
      */
     public record GroupComposition(
             boolean exists, int members, int sectors, int sectorsRepresented, Set<String> outsidePartyKinds) {}
+
+    /** An official region: kind (MUNICIPALITY, WELLBEING_COUNTY, REGION), code, name, Sotkanet id. */
+    public record OfficialRegion(
+            String kind, String code, LocalizedText name, Integer sotkanetId, String municipalityGroup) {}
 
     /** A sector as other modules see it. */
     public record SectorSummary(UUID id, LocalizedText name) {}

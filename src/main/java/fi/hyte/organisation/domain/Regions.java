@@ -42,6 +42,21 @@ public class Regions {
                 .list();
     }
 
+    /** Statistics Finland's municipality group (1 urban, 2 semi-urban, 3 rural) of a municipality. */
+    public Optional<String> municipalityGroup(String code) {
+        return jdbc.sql("select municipality_group from region where kind = 'MUNICIPALITY' and code = ?")
+                .param(code)
+                .query(String.class)
+                .optional();
+    }
+
+    public List<Region> municipalitiesInGroup(String group) {
+        return jdbc.sql(SELECT + " where kind = 'MUNICIPALITY' and municipality_group = ? order by name_fi")
+                .param(group)
+                .query(Regions::map)
+                .list();
+    }
+
     public int count(RegionKind kind) {
         return jdbc.sql("select count(*) from region where kind = ?")
                 .param(kind.name())

@@ -1,0 +1,33 @@
+package fi.hyte.indicator;
+
+import fi.hyte.platform.NavigationItem;
+import fi.hyte.platform.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The knowledge base in the navigation, its settings and the threads its background jobs run on. */
+@Configuration
+@EnableConfigurationProperties(IndicatorSettings.class)
+class IndicatorConfiguration {
+
+    @Bean
+    NavigationItem indicatorsItem() {
+        return new NavigationItem(32, "nav.indicators", "/indicators", Role.VIEWER);
+    }
+
+    /** Two workers: a refresh and an import can run side by side; more would only queue on the database. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor indicatorJobExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(50);
+        executor.setThreadNamePrefix("indicator-job-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(20);
+        executor.initialize();
+        return executor;
+    }
+}

@@ -1,0 +1,35 @@
+package fi.hyte.indicator.domain;
+
+import fi.hyte.platform.LocalizedText;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An indicator: Sotkanet's (organisation null, id = Sotkanet's id) or an organisation's own local one
+ * (with its own code). Decimals are null when the source has not told them; values are then shown as
+ * published.
+ */
+public record Indicator(
+        int id,
+        UUID organisationId,
+        String code,
+        LocalizedText title,
+        LocalizedText description,
+        LocalizedText source,
+        LocalizedText unit,
+        Integer decimals,
+        List<Gender> genders,
+        Direction direction,
+        LocalDate dataUpdated,
+        Integer rangeStart,
+        Integer rangeEnd) {
+
+    public boolean isLocal() {
+        return organisationId != null;
+    }
+
+    public boolean hasGenderBreakdown() {
+        return genders.contains(Gender.MALE) && genders.contains(Gender.FEMALE);
+    }
+}

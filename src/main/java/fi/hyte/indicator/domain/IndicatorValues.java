@@ -1,0 +1,99 @@
+package fi.hyte.indicator.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads stored values. Callers have already checked that the asking organisation sees the indicator
+ * (see {@link Indicators#find}); the primary key (indicator, region, year, gender) serves every read.
+ */
+@Repository
+public class IndicatorValues {
+
+    private final JdbcClient jdbc;
+
+    IndicatorValues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Values of indicators × regions, all years and genders unless limited (null means all). */
+    public List<IndicatorValue> of(
+            Collection<Integer> indicators,
+            Collection<Integer> regions,
+            Collection<Gender> genders,
+            Integer fromYear,
+            Integer toYear) {
+        if (indicators.isEmpty() || (regions != null && regions.isEmpty())) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select indicator_id, region_id, year, gender, value, absolute_value"
+                + " from indicator_value where indicator_id = any(?)");
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(indicators.toArray(Integer[]::new));
+        if (regions != null) {
+            sql.append(" and region_id = any(?)");
+            params.add(regions.toArray(Integer[]::new));
+        }
+        if (genders != null && !genders.isEmpty()) {
+            sql.append(" and gender = any(?)");
+            params.add(genders.stream().map(Gender::stored).toArray(Short[]::new));
+        }
+        if (fromYear != null) {
+            sql.append(" and year >= ?");
+            params.add(fromYear);
+        }
+        if (toYear != null) {
+            sql.append(" and year <= ?");
+            params.add(toYear);
+        }
+        sql.append(" order by indicator_id, region_id, gender, year");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(IndicatorValues::value)
+                .list();
+    }
+
+    public Optional<Integer> latestYear(int indicator) {
+        return Optional.ofNullable(jdbc.sql("select max(year) from indicator_value where indicator_id = ?")
+                .param(indicator)
+                .query(Integer.class)
+                .single());
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from indicator_value")
+                .query(Long.class)
+                .single();
+    }
+
+    /** When this indicator's values last came in, and from where: for the source line under a chart. */
+    public Optional<Provenance> provenance(int indicator) {
+        return jdbc.sql("select b.source, b.licence, b.retrieved_at, b.kind from indicator_batch b where b.id ="
+                        + " (select max(batch_id) from indicator_value where indicator_id = ?)")
+                .param(indicator)
+                .query((rs, n) -> new Provenance(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class),
+                        rs.getString(4)))
+                .optional();
+    }
+
+    /** Where the latest values came from. */
+    public record Provenance(String source, String licence, java.time.OffsetDateTime retrievedAt, String kind) {}
+
+    private static IndicatorValue value(ResultSet rs, int row) throws SQLException {
+        return new IndicatorValue(
+                rs.getInt(1),
+                rs.getInt(2),
+                rs.getInt(3),
+                Gender.ofStored(rs.getInt(4)),
+                rs.getBigDecimal(5),
+                rs.getBigDecimal(6));
+    }
+}

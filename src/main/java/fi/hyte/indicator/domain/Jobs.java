@@ -1,0 +1,184 @@
+package fi.hyte.indicator.domain;
+
+import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.UserId;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Long work in the background (a Sotkanet refresh, checking or importing a file) with its progress in
+ * the database, so that any node can show it and the user can leave and come back. Only one job of a
+ * kind runs per scope (an organisation's imports, the Sotkanet refresh); a second start is refused.
+ * A job whose node stopped is marked failed once its heartbeat is older than {@link #STALE}.
+ */
+@Service
+public class Jobs {
+
+    static final Duration STALE = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+    private static final String SELECT =
+            "select id, organisation_id, kind, scope, status, total, done, errors, message,"
+                    + " result, started_at, finished_at from indicator_job";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
+    private final TaskExecutor executor;
+
+    Jobs(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            @Qualifier("indicatorJobExecutor") TaskExecutor executor) {
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.executor = executor;
+    }
+
+    /** A job as the page shows it; result is JSON written by the job's work. */
+    public record Job(
+            UUID id,
+            UUID organisationId,
+            String kind,
+            String scope,
+            String status,
+            long total,
+            long done,
+            int errors,
+            String message,
+            String result,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+
+        public int percent() {
+            return total <= 0 ? (running() ? 0 : 100) : (int) Math.min(100, done * 100 / total);
+        }
+    }
+
+    /** What a job's work reports while it runs, and what it ends with. */
+    public interface Work {
+        /** Returns the result (JSON) and a short message; throwing marks the job failed. */
+        Outcome run(Progress progress) throws Exception;
+    }
+
+    public record Outcome(boolean succeeded, String message, String result) {}
+
+    /** Progress as the work reports it: rows or items done out of total, and errors so far. */
+    public interface Progress {
+        void report(long done, long total, int errors);
+    }
+
+    /**
+     * Starts work in the background, or returns empty when a job of this kind already runs in this
+     * scope. The job row exists before this returns, so the page can show it at once.
+     */
+    public Optional<UUID> start(
+            String kind, String scope, OrganisationId organisation, UserId user, long total, Work work) {
+        failStale();
+        UUID id = UUID.randomUUID();
+        try {
+            separately.executeWithoutResult(s -> jdbc.sql("insert into indicator_job (id, organisation_id, kind, scope,"
+                            + " status, total, started_by) values (?, ?, ?, ?, 'RUNNING', ?, ?)")
+                    .params(
+                            id,
+                            organisation == null ? null : organisation.value(),
+                            kind,
+                            scope,
+                            total,
+                            user == null ? null : user.value())
+                    .update());
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        executor.execute(() -> runJob(id, work));
+        return Optional.of(id);
+    }
+
+    private void runJob(UUID id, Work work) {
+        Outcome outcome;
+        try {
+            outcome = work.run((done, total, errors) -> update(id, done, total, errors));
+        } catch (Exception | Error e) {
+            LOG.warn("Job {} failed", id, e);
+            outcome = new Outcome(false, "failed", null);
+        }
+        Outcome end = outcome;
+        separately.executeWithoutResult(s -> jdbc.sql("update indicator_job set status = ?, message = ?,"
+                        + " result = cast(? as jsonb), finished_at = now(), heartbeat_at = now(),"
+                        + " done = case when ? then greatest(done, total) else done end where id = ?")
+                .params(end.succeeded() ? "DONE" : "FAILED", end.message(), end.result(), end.succeeded(), id)
+                .update());
+    }
+
+    private void update(UUID id, long done, long total, int errors) {
+        separately.executeWithoutResult(s -> jdbc.sql("update indicator_job set done = ?, total = greatest(?, total),"
+                        + " errors = ?, heartbeat_at = now() where id = ?")
+                .params(done, total, errors, id)
+                .update());
+    }
+
+    public Optional<Job> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::job).optional();
+    }
+
+    /** A job of this organisation (or, for operators' Sotkanet refreshes, with no organisation). */
+    public Optional<Job> find(OrganisationId organisation, UUID id) {
+        return jdbc.sql(SELECT + " where id = ? and organisation_id = ?")
+                .params(id, organisation.value())
+                .query(this::job)
+                .optional();
+    }
+
+    public Optional<Job> running(String kind, String scope) {
+        return jdbc.sql(SELECT + " where kind = ? and scope = ? and status = 'RUNNING'")
+                .params(kind, scope)
+                .query(this::job)
+                .optional();
+    }
+
+    public List<Job> recent(String kind, String scope, int limit) {
+        return jdbc.sql(SELECT + " where kind = ? and scope = ? order by started_at desc limit ?")
+                .params(kind, scope, limit)
+                .query(this::job)
+                .list();
+    }
+
+    private void failStale() {
+        jdbc.sql("update indicator_job set status = 'FAILED', message = 'interrupted', finished_at = now()"
+                        + " where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)")
+                .param(STALE.toSeconds())
+                .update();
+    }
+
+    private Job job(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Job(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("scope"),
+                rs.getString("status"),
+                rs.getLong("total"),
+                rs.getLong("done"),
+                rs.getInt("errors"),
+                rs.getString("message"),
+                rs.getString("result"),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,388 @@
+package fi.hyte.indicator.domain;
+
+import fi.hyte.platform.LocalizedText;
+import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.UserId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads a file of values all or nothing. Rows stream from the reader through checks into a staging
+ * table with PostgreSQL's COPY, so memory stays flat however large the file; duplicates are found
+ * there, and only a file without a single problem is merged. A merge adds new values, updates changed
+ * ones (recording the old value) and leaves equal ones alone, so the same file twice changes nothing.
+ * A dry run does all of it and rolls back: that is the preview.
+ */
+@Service
+public class ValueImport {
+
+    /** Problems beyond this many are counted but not listed. */
+    public static final int LISTED_PROBLEMS = 200;
+
+    private static final int PROGRESS_EVERY = 20_000;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final Indicators indicators;
+    private final IndicatorRegions regions;
+
+    ValueImport(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            Indicators indicators,
+            IndicatorRegions regions) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.indicators = indicators;
+        this.regions = regions;
+    }
+
+    /**
+     * Who imports and how: the organisation (owner of local indicators), whether it may write
+     * Sotkanet's shared values (the system operator only), its own region for template rows without
+     * one, and whether rows of regions Hyte does not know are skipped (a refresh) or refused (a file).
+     */
+    public record Request(
+            OrganisationId organisation,
+            UserId user,
+            boolean mayWriteShared,
+            Integer ownRegion,
+            Source source,
+            String fileName,
+            String sha256,
+            boolean dryRun,
+            boolean skipUnknownRegions) {}
+
+    /** Where values come from: its kind (SOTKANET, FILE, DEMO), its name and licence. */
+    public record Source(String kind, String name, String licence) {
+        public static final String SOTKANET_LICENCE = "CC BY 4.0";
+
+        public static Source sotkanet(String kind) {
+            return new Source(kind, "THL, Sotkanet.fi", SOTKANET_LICENCE);
+        }
+    }
+
+    public record Result(
+            ValueFileReader.Format format,
+            long rows,
+            int indicators,
+            int regions,
+            Integer firstYear,
+            Integer lastYear,
+            long added,
+            long changed,
+            long unchanged,
+            long skipped,
+            List<Problem> problems,
+            long problemCount,
+            List<String> newLocalIndicators,
+            Long batchId) {
+
+        public boolean accepted() {
+            return problemCount == 0 && format != null;
+        }
+    }
+
+    public Result run(Request request, InputStream input, LongConsumer progress) {
+        Result result = transactions.execute(status -> {
+            Result r = load(request, input, progress);
+            if (request.dryRun() || !r.accepted()) {
+                status.setRollbackOnly();
+            }
+            return r;
+        });
+        return result;
+    }
+
+    private Result load(Request request, InputStream input, LongConsumer progress) {
+        Long batchId = request.dryRun()
+                ? null
+                : jdbc.sql(
+                                "insert into indicator_batch (organisation_id, kind, source, licence, file_name, file_sha256,"
+                                        + " created_by) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                        .params(
+                                request.organisation() == null
+                                        ? null
+                                        : request.organisation().value(),
+                                request.source().kind(),
+                                request.source().name(),
+                                request.source().licence(),
+                                request.fileName(),
+                                request.sha256(),
+                                request.user() == null ? null : request.user().value())
+                        .query(Long.class)
+                        .single();
+        jdbc.sql("create temp table import_stage (line bigint, indicator_id integer, region_id integer, year smallint,"
+                        + " gender smallint, value numeric, absolute_value numeric) on commit drop")
+                .update();
+        Checks checks = new Checks(request);
+        ValueFileReader.Summary summary;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (OutputStream copy = new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), "copy import_stage from stdin", 1 << 16)) {
+            byte[] newline = {'\n'};
+            StringBuilder line = new StringBuilder(64);
+            long[] written = {0};
+            summary = ValueFileReader.read(
+                    input,
+                    row -> {
+                        int[] ids = checks.resolve(row);
+                        if (ids == null) {
+                            return;
+                        }
+                        line.setLength(0);
+                        line.append(row.line())
+                                .append('\t')
+                                .append(ids[0])
+                                .append('\t')
+                                .append(ids[1])
+                                .append('\t')
+                                .append(row.year())
+                                .append('\t')
+                                .append(row.gender().stored())
+                                .append('\t')
+                                .append(row.value() == null ? "\\N" : row.value())
+                                .append('\t')
+                                .append(row.absoluteValue() == null ? "\\N" : row.absoluteValue());
+                        try {
+                            copy.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+                            copy.write(newline);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        if (++written[0] % PROGRESS_EVERY == 0) {
+                            progress.accept(written[0]);
+                        }
+                    },
+                    checks::problem);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Copying values into the staging table failed", e);
+        }
+        checks.createNew();
+        if (summary.format() == ValueFileReader.Format.SOTKANET && !request.mayWriteShared()) {
+            checks.problem(Problem.of(0, "sharedNotAllowed"));
+        }
+        if (summary.format() != null && summary.rows() == 0 && checks.count == 0) {
+            checks.problem(Problem.of(0, "noRows"));
+        }
+        jdbc.sql("select min(line) as first, max(line) as second, indicator_id, region_id, year from import_stage"
+                        + " group by indicator_id, region_id, year, gender"
+                        + " having count(distinct (value::text, absolute_value::text)) > 1 order by 1 limit ?")
+                .param(LISTED_PROBLEMS)
+                .query((rs, n) -> Problem.of(rs.getLong("second"), "duplicate", rs.getLong("first")))
+                .list()
+                .forEach(checks::problem);
+        Stats stats = jdbc.sql(
+                        "select count(distinct indicator_id) as indicators, count(distinct region_id) as regions,"
+                                + " min(year) as first, max(year) as last from import_stage")
+                .query((rs, n) -> new Stats(
+                        rs.getInt("indicators"), rs.getInt("regions"), (Integer) rs.getObject("first"), (Integer)
+                                rs.getObject("last")))
+                .single();
+        long added = 0;
+        long changed = 0;
+        long unchanged = 0;
+        if (checks.count == 0 && summary.format() != null) {
+            jdbc.sql("create temp table import_unique on commit drop as select distinct on (indicator_id, region_id,"
+                            + " year, gender) indicator_id, region_id, year, gender, value, absolute_value"
+                            + " from import_stage order by indicator_id, region_id, year, gender, line")
+                    .update();
+            List<Long> counts = jdbc.sql("select count(*) filter (where v.indicator_id is null),"
+                            + " count(*) filter (where v.indicator_id is not null and (v.value::text, v.absolute_value::text)"
+                            + " is distinct from (s.value::text, s.absolute_value::text)), count(*) from import_unique s"
+                            + " left join indicator_value v using (indicator_id, region_id, year, gender)")
+                    .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                    .single();
+            added = counts.get(0);
+            changed = counts.get(1);
+            unchanged = counts.get(2) - added - changed;
+            if (!request.dryRun()) {
+                merge(batchId, changed);
+                jdbc.sql("update indicator_batch set rows_read = ?, values_added = ?, values_changed = ?,"
+                                + " values_unchanged = ? where id = ?")
+                        .params(summary.rows(), added, changed, unchanged, batchId)
+                        .update();
+            }
+        }
+        return new Result(
+                summary.format(),
+                summary.rows(),
+                stats.indicators(),
+                stats.regions(),
+                stats.first(),
+                stats.last(),
+                added,
+                changed,
+                unchanged,
+                checks.skipped,
+                List.copyOf(checks.listed),
+                checks.count,
+                List.copyOf(checks.created),
+                request.dryRun() ? null : batchId);
+    }
+
+    private void merge(Long batchId, long changed) {
+        if (changed > 0) {
+            jdbc.sql("insert into indicator_value_change (batch_id, indicator_id, region_id, year, gender, old_value,"
+                            + " new_value, old_absolute_value, new_absolute_value) select ?, s.indicator_id, s.region_id,"
+                            + " s.year, s.gender, v.value, s.value, v.absolute_value, s.absolute_value"
+                            + " from import_unique s join indicator_value v using (indicator_id, region_id, year, gender)"
+                            + " where (v.value::text, v.absolute_value::text) is distinct from"
+                            + " (s.value::text, s.absolute_value::text)")
+                    .param(batchId)
+                    .update();
+        }
+        jdbc.sql("insert into indicator_value as v (indicator_id, region_id, year, gender, value, absolute_value,"
+                        + " batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ?"
+                        + " from import_unique on conflict (indicator_id, region_id, year, gender) do update"
+                        + " set value = excluded.value, absolute_value = excluded.absolute_value, batch_id = excluded.batch_id"
+                        + " where (v.value::text, v.absolute_value::text) is distinct from"
+                        + " (excluded.value::text, excluded.absolute_value::text)")
+                .param(batchId)
+                .update();
+    }
+
+    private record Stats(int indicators, int regions, Integer first, Integer last) {}
+
+    /** Checks each row against the catalogue and remembers the problems (listing the first ones). */
+    private final class Checks {
+
+        private final Request request;
+        private final Set<Integer> shared;
+        private final Map<Integer, IndicatorRegion> knownRegions;
+        private final Map<String, Integer> municipalities = new HashMap<>();
+        private final Map<String, Integer> localIds = new HashMap<>();
+        private final List<String> created = new ArrayList<>();
+        private final List<ValueRow> pending = new ArrayList<>();
+        private final Set<Integer> unknownRegionsSkipped = new HashSet<>();
+        private final List<Problem> listed = new ArrayList<>();
+        private long count;
+        private long skipped;
+
+        Checks(Request request) {
+            this.request = request;
+            this.shared = new HashSet<>(jdbc.sql("select id from indicator where organisation_id is null")
+                    .query(Integer.class)
+                    .list());
+            this.knownRegions = regions.all();
+            regions.currentMunicipalities().forEach(m -> municipalities.put(m.code(), m.id()));
+            if (request.organisation() != null) {
+                jdbc.sql("select lower(code), id from indicator where organisation_id = ?")
+                        .param(request.organisation().value())
+                        .query((rs, n) -> localIds.put(rs.getString(1), rs.getInt(2)))
+                        .list();
+            }
+        }
+
+        void problem(Problem problem) {
+            count++;
+            if (listed.size() < LISTED_PROBLEMS) {
+                listed.add(problem);
+            }
+        }
+
+        /** The row's indicator and region ids, or null when the row is refused (or skipped). */
+        int[] resolve(ValueRow row) {
+            Integer indicator;
+            Integer region;
+            if (row.indicatorId() != null) {
+                if (!shared.contains(row.indicatorId())) {
+                    problem(Problem.of(row.line(), "unknownIndicator", row.indicatorId()));
+                    return null;
+                }
+                indicator = row.indicatorId();
+                region = row.region().chars().allMatch(Character::isDigit)
+                                && !row.region().isEmpty()
+                                && row.region().length() < 9
+                        ? Integer.valueOf(row.region())
+                        : null;
+                if (region == null || !knownRegions.containsKey(region)) {
+                    if (request.skipUnknownRegions() && region != null) {
+                        skipped++;
+                        unknownRegionsSkipped.add(region);
+                        return null;
+                    }
+                    problem(Problem.of(row.line(), "unknownRegion", row.region()));
+                    return null;
+                }
+            } else {
+                indicator = local(row);
+                if (indicator == null) {
+                    return null;
+                }
+                if (row.region().isEmpty()) {
+                    region = request.ownRegion();
+                } else {
+                    String code = row.region().chars().allMatch(Character::isDigit)
+                                    && row.region().length() < 4
+                            ? "000".substring(row.region().length()) + row.region()
+                            : row.region();
+                    region = municipalities.get(code);
+                }
+                if (region == null) {
+                    problem(Problem.of(row.line(), "unknownMunicipality", row.region()));
+                    return null;
+                }
+            }
+            return new int[] {indicator, region};
+        }
+
+        /**
+         * An existing local indicator's id, or a stand-in (negative) id for a new one: the COPY holds
+         * the connection, so new indicators are created after it, in {@link #createNew()}.
+         */
+        private Integer local(ValueRow row) {
+            String key = row.localCode().toLowerCase(java.util.Locale.ROOT);
+            Integer id = localIds.get(key);
+            if (id != null) {
+                return id;
+            }
+            if (row.localTitle() == null) {
+                problem(Problem.of(row.line(), "localTitle", row.localCode()));
+                return null;
+            }
+            int standIn = -1 - pending.size();
+            pending.add(row);
+            localIds.put(key, standIn);
+            created.add(row.localCode());
+            return standIn;
+        }
+
+        void createNew() {
+            for (int i = 0; i < pending.size(); i++) {
+                ValueRow row = pending.get(i);
+                Indicator made = indicators.createLocal(
+                        request.organisation(),
+                        row.localCode(),
+                        LocalizedText.of(row.localTitle(), null),
+                        LocalizedText.of(row.localUnit(), null));
+                jdbc.sql("update import_stage set indicator_id = ? where indicator_id = ?")
+                        .params(made.id(), -1 - i)
+                        .update();
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The indicator knowledge base: THL Sotkanet's indicators, regions and values, organisations' own
+ * local indicators, file imports, the indicator set, comparisons and the open data API.
+ */
+package fi.hyte.indicator;
