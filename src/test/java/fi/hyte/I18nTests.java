@@ -57,8 +57,9 @@ class I18nTests {
         Set<String> known = allKeys("fi");
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
-        Pattern codeKey = Pattern.compile("\"((?:nav|users|account|body|person|organisation|conflict|operator|"
-                + "responsibility|sectors|people|bodies|login|audit|maturity|evidence)\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
+        Pattern codeKey = Pattern.compile(
+                "\"((?:nav|users|account|body|person|organisation|conflict|operator|"
+                        + "responsibility|sectors|people|bodies|login|audit|maturity|evidence|api)\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
         for (Path file : files(TEMPLATES, ".html")) {
             collect(templateKey, Files.readString(file), used);
         }
@@ -108,6 +109,7 @@ class I18nTests {
                 "membership",
                 "password",
                 "user",
+                "apiToken",
                 "maturityRound",
                 "maturityAnswer",
                 "maturityConsensus",

@@ -106,16 +106,23 @@ class TenantIsolationTests {
                 List.of(new Assessments.Invitee("Vieras Vastaaja", null)));
         UUID participant = rounds.participants(other.id(), round).get(0).id();
         UUID action = assessments.addAction(other.tenant(), round, "goals", "Vieras toimi", null, null);
-        otherIds = new HashMap<>(Map.of(
-                "sectors", sector,
-                "people", person,
-                "bodies", body,
-                "member", member,
-                "responsibilities", responsibility,
-                "users", user,
-                "maturity", round,
-                "participant", participant,
-                "action", action));
+        WebSession.signedIn(port, other.user(Role.VIEWER), Fixtures.PASSWORD)
+                .post("/account/tokens", Map.of("name", "Vieras avain " + suffix));
+        UUID token = jdbc.sql("select id from api_token where user_id = ?")
+                .param(user)
+                .query(UUID.class)
+                .single();
+        otherIds = new HashMap<>(Map.ofEntries(
+                Map.entry("sectors", sector),
+                Map.entry("people", person),
+                Map.entry("bodies", body),
+                Map.entry("member", member),
+                Map.entry("responsibilities", responsibility),
+                Map.entry("users", user),
+                Map.entry("maturity", round),
+                Map.entry("participant", participant),
+                Map.entry("action", action),
+                Map.entry("account", token)));
     }
 
     @Test
@@ -259,6 +266,13 @@ class TenantIsolationTests {
                 .param(org.id().value())
                 .query(String.class)
                 .single());
+        // API tokens have no version: whether each is still valid is what another user must not change.
+        state.append('\n')
+                .append(jdbc.sql("select string_agg(id || ':' || (revoked_at is null), ',' order by id) from api_token"
+                                + " where organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single());
         return state.toString();
     }
 

@@ -75,6 +75,11 @@ final class HyteUser implements UserDetails, CredentialsContainer, Serializable,
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities(operator);
+    }
+
+    /** Every user has ROLE_USER; a system operator also ROLE_OPERATOR. Roles per organisation are in Tenant. */
+    static List<GrantedAuthority> authorities(boolean operator) {
         return operator
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_OPERATOR"))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));

@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -15,6 +18,8 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,20 +30,60 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Form sign-in, roles, CSRF, security headers and the throttle of failed sign-ins. */
+/**
+ * Two filter chains: the API's ({@code /api/**}: personal tokens, no session, JSON refusals) and the
+ * web's (form sign-in, roles, CSRF, the throttle of failed sign-ins); both send the same headers.
+ */
 @Configuration
 class SecurityConfiguration {
+
+    /** Open data, readable without a token. */
+    static final String[] PUBLIC_API = {"/api/v1/indicators/**", "/api/v1/regions/**", "/api/v1/openapi.*"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Automation calls the API with {@code Authorization: Bearer <token>}. No cookie is read or set,
+     * so CSRF protection has nothing to protect. Open data is public; {@code /api/v1/operator/**} is for
+     * system operators; the role in the organisation is checked by each controller through its Tenant.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MessageSource messages, JsonMapper json) {
+        ApiRefusals refusals = new ApiRefusals(messages, json);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
+                        .permitAll()
+                        .requestMatchers("/api/v1/operator/**")
+                        .hasRole("OPERATOR")
+                        .anyRequest()
+                        .authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, refusals), AnonymousAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .headers(SecurityConfiguration::securityHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(
             HttpSecurity http,
             UserDetailsService users,
@@ -78,11 +123,15 @@ class SecurityConfiguration {
                         form -> form.loginPage("/login").successHandler(success).failureHandler(failure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authenticationManager(authentication)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny())
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(SecurityConfiguration::securityHeaders);
         return http.build();
+    }
+
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which organisation the signed-in user is working in. The choice lives in the session; the role is
- * read from the database on every request, so a revoked membership takes effect at once.
+ * read from the database on every request, so a revoked membership takes effect at once. A request
+ * with an API token works in the token's organisation, with the role read when the token was checked.
  */
 @Component
 class Tenancy {
@@ -62,6 +63,11 @@ class Tenancy {
     }
 
     private Optional<Tenant> lookUp(HttpServletRequest request) {
+        Optional<ApiCaller> caller = ApiCaller.current();
+        if (caller.isPresent()) {
+            ApiCaller c = caller.get();
+            return Optional.of(new Tenant(c.organisation(), c.user(), c.displayName(), c.role(), c.operator()));
+        }
         Optional<HyteUser> user = signedIn();
         if (user.isEmpty()) {
             return Optional.empty();
@@ -87,7 +93,12 @@ class Tenancy {
                     .setAttribute(CURRENT_ORGANISATION, organisation.value().toString());
         }
         OrganisationId current = organisation;
-        return role.map(r -> new Tenant(current, user.get().id(), user.get().displayName(), r));
+        return role.map(r -> new Tenant(
+                current,
+                user.get().id(),
+                user.get().displayName(),
+                r,
+                user.get().operator()));
     }
 
     static Optional<HyteUser> signedIn() {

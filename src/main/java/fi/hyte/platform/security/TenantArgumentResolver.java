@@ -5,13 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Gives controllers the current {@link Tenant} as a method argument. */
+/** Gives controllers the current {@link Tenant} as a method argument, on pages and in the API alike. */
 @Configuration
 class TenantArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -37,7 +38,15 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        return tenancy.current(request.getNativeRequest(HttpServletRequest.class))
-                .orElseThrow(NoOrganisationException::new);
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+        return tenancy.current(http)
+                .orElseThrow(() -> isApi(http)
+                        // Answered by the API's filter chain: 401 in JSON, asking for a token.
+                        ? new AuthenticationCredentialsNotFoundException("An API token is required")
+                        : new NoOrganisationException());
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 }

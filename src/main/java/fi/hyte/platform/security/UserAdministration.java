@@ -17,11 +17,13 @@ class UserAdministration {
     private final Users users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final ApiTokens tokens;
 
-    UserAdministration(Users users, PasswordEncoder passwords, AuditLog audit) {
+    UserAdministration(Users users, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     /**
@@ -74,6 +76,7 @@ class UserAdministration {
             throw new LastAdministratorException();
         }
         users.revoke(user, tenant.organisation());
+        tokens.revokeAll(tenant, user);
         audit.deleted(tenant, "membership", user, new AuditedMembership(member.username(), member.role()));
     }
 
