@@ -98,8 +98,11 @@ create table indicator_upload (
     sha256 text not null,
     preview jsonb not null,
     created_at timestamptz not null default now(),
-    batch_id bigint references indicator_batch (id)
+    batch_id bigint references indicator_batch (id),
+    check_job uuid,
+    import_job uuid
 );
+create index indicator_upload_recent on indicator_upload (organisation_id, created_at desc);
 
 -- Long work (a Sotkanet refresh, an import): progress readable by any node; one running job per scope.
 create table indicator_job (

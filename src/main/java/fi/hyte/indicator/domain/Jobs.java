@@ -110,7 +110,30 @@ public class Jobs {
         return Optional.of(id);
     }
 
-    private void runJob(UUID id, Work work) {
+    /**
+     * Runs work in the calling thread under the same one-per-scope rule (an API call that answers
+     * when done); empty when another job of this kind runs in the scope.
+     */
+    public Optional<Outcome> runHere(String kind, String scope, OrganisationId organisation, UserId user, Work work) {
+        failStale();
+        UUID id = UUID.randomUUID();
+        try {
+            separately.executeWithoutResult(s -> jdbc.sql("insert into indicator_job (id, organisation_id, kind, scope,"
+                            + " status, started_by) values (?, ?, ?, ?, 'RUNNING', ?)")
+                    .params(
+                            id,
+                            organisation == null ? null : organisation.value(),
+                            kind,
+                            scope,
+                            user == null ? null : user.value())
+                    .update());
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        return Optional.of(runJob(id, work));
+    }
+
+    private Outcome runJob(UUID id, Work work) {
         Outcome outcome;
         try {
             outcome = work.run((done, total, errors) -> update(id, done, total, errors));
@@ -124,6 +147,7 @@ public class Jobs {
                         + " done = case when ? then greatest(done, total) else done end where id = ?")
                 .params(end.succeeded() ? "DONE" : "FAILED", end.message(), end.result(), end.succeeded(), id)
                 .update());
+        return end;
     }
 
     private void update(UUID id, long done, long total, int errors) {

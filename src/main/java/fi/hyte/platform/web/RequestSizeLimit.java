@@ -25,12 +25,17 @@ import org.springframework.web.util.HtmlUtils;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     RequestSizeLimit(
-            @Value("${hyte.web.max-request-bytes}") long maxBytes, MessageSource messages, LocaleResolver locales) {
+            @Value("${hyte.web.max-request-bytes}") long maxBytes,
+            @Value("${hyte.web.max-upload-bytes}") long maxUploadBytes,
+            MessageSource messages,
+            LocaleResolver locales) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.messages = messages;
         this.locales = locales;
     }
@@ -38,7 +43,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() <= maxBytes) {
+        String type = request.getContentType();
+        long limit = type != null && type.startsWith("multipart/form-data") ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() <= limit) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,0 +1,161 @@
+package fi.hyte.indicator.web;
+
+import fi.hyte.indicator.IndicatorSettings;
+import fi.hyte.indicator.domain.Imports;
+import fi.hyte.indicator.domain.Imports.Upload;
+import fi.hyte.indicator.domain.Jobs;
+import fi.hyte.indicator.domain.Problem;
+import fi.hyte.platform.NotFoundException;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Importing values from files: upload, the checked preview, confirmation, progress and result. */
+@Controller
+@RequestMapping("/indicators/imports")
+class ImportController {
+
+    private final Imports imports;
+    private final Jobs jobs;
+    private final MessageSource messages;
+    private final IndicatorSettings settings;
+    private final ImportTemplates templates;
+
+    ImportController(
+            Imports imports, Jobs jobs, MessageSource messages, IndicatorSettings settings, ImportTemplates templates) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.messages = messages;
+        this.settings = settings;
+        this.templates = templates;
+    }
+
+    /** A problem in the reader's language, with its line. */
+    record ProblemLine(long line, String text) {}
+
+    @GetMapping
+    String index(Tenant tenant, Model model) {
+        tenant.require(Role.COORDINATOR);
+        model.addAttribute("uploads", imports.recent(tenant.organisation(), 20));
+        model.addAttribute("maxMegabytes", settings.maxImportBytes() / (1024 * 1024));
+        model.addAttribute("operator", tenant.operator());
+        model.addAttribute(
+                "running",
+                jobs.running("CHECK", Imports.scope(tenant.organisation())).isPresent()
+                        || jobs.running("IMPORT", Imports.scope(tenant.organisation()))
+                                .isPresent());
+        return "indicator/imports";
+    }
+
+    @PostMapping
+    String upload(Tenant tenant, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        tenant.require(Role.COORDINATOR);
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "indicator.problem.noFile");
+            return "redirect:/indicators/imports";
+        }
+        if (file.getSize() > settings.maxImportBytes()) {
+            redirect.addFlashAttribute("problem", "indicator.imports.tooLarge");
+            return "redirect:/indicators/imports";
+        }
+        try {
+            UUID id = imports.upload(tenant, file.getOriginalFilename(), file.getBytes());
+            return "redirect:/indicators/imports/" + id;
+        } catch (Imports.JobRunningException e) {
+            redirect.addFlashAttribute("problem", "indicator.imports.running");
+            return "redirect:/indicators/imports";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String upload(Tenant tenant, @PathVariable UUID id, Locale locale, Model model) {
+        tenant.require(Role.COORDINATOR);
+        describe(tenant, id, locale, model);
+        return "indicator/upload";
+    }
+
+    /** The part of the upload page that htmx polls while a job runs. */
+    @GetMapping("/{id}/status")
+    String status(Tenant tenant, @PathVariable UUID id, Locale locale, Model model) {
+        tenant.require(Role.COORDINATOR);
+        describe(tenant, id, locale, model);
+        return "indicator/upload :: status";
+    }
+
+    @PostMapping("/{id}/confirm")
+    String confirm(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        Upload upload = imports.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("upload"));
+        if (upload.preview() == null || !upload.preview().accepted() || !upload.hasContent()) {
+            redirect.addFlashAttribute("problem", "indicator.imports.notReady");
+            return "redirect:/indicators/imports/" + id;
+        }
+        try {
+            imports.confirm(tenant, id);
+        } catch (Imports.JobRunningException e) {
+            redirect.addFlashAttribute("problem", "indicator.imports.running");
+        }
+        return "redirect:/indicators/imports/" + id;
+    }
+
+    @GetMapping("/template.csv")
+    ResponseEntity<byte[]> csvTemplate(Locale locale) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hyte-tuontipohja.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(templates.csv());
+    }
+
+    @GetMapping("/template.xlsx")
+    ResponseEntity<byte[]> xlsxTemplate(Locale locale) throws IOException {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hyte-tuontipohja.xlsx\"")
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(templates.xlsx(locale));
+    }
+
+    private void describe(Tenant tenant, UUID id, Locale locale, Model model) {
+        Upload upload = imports.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("upload"));
+        Jobs.Job check = upload.checkJob() == null
+                ? null
+                : jobs.find(tenant.organisation(), upload.checkJob()).orElse(null);
+        Jobs.Job load = upload.importJob() == null
+                ? null
+                : jobs.find(tenant.organisation(), upload.importJob()).orElse(null);
+        model.addAttribute("upload", upload);
+        model.addAttribute("check", check);
+        model.addAttribute("load", load);
+        model.addAttribute("running", (check != null && check.running()) || (load != null && load.running()));
+        model.addAttribute(
+                "problems",
+                upload.preview() == null ? List.of() : lines(upload.preview().problems(), locale));
+        model.addAttribute(
+                "changes",
+                upload.batchId() == null ? List.of() : imports.changes(tenant.organisation(), upload.batchId(), 100));
+    }
+
+    private List<ProblemLine> lines(List<Problem> problems, Locale locale) {
+        return problems.stream()
+                .map(p -> new ProblemLine(
+                        p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), locale)))
+                .toList();
+    }
+}
