@@ -2,6 +2,11 @@ package fi.hyte;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.indicator.domain.AgeGroup;
+import fi.hyte.indicator.domain.Direction;
+import fi.hyte.indicator.domain.Gender;
+import fi.hyte.indicator.domain.Theme;
+import fi.hyte.indicator.domain.ValueFileReader;
 import fi.hyte.maturity.domain.RoundStatus;
 import fi.hyte.organisation.domain.Affiliation;
 import fi.hyte.organisation.domain.BodyType;
@@ -113,8 +118,63 @@ class I18nTests {
                 "maturityRound",
                 "maturityAnswer",
                 "maturityConsensus",
-                "maturityAction")) {
+                "maturityAction",
+                "indicatorSetItem",
+                "comparisonRegion")) {
             used.add("audit.entity." + entity);
+        }
+        for (AgeGroup group : AgeGroup.values()) {
+            used.add("indicator.ageGroup." + group);
+        }
+        for (Theme theme : Theme.values()) {
+            used.add("indicator.theme." + theme);
+        }
+        for (Direction direction : Direction.values()) {
+            used.add("indicator.direction." + direction);
+        }
+        for (Gender gender : Gender.values()) {
+            used.add("indicator.gender." + gender.code());
+        }
+        for (ValueFileReader.Format format : ValueFileReader.Format.values()) {
+            used.add("indicator.upload.format." + format);
+        }
+        for (String judgement : List.of("-1", "0", "1")) {
+            used.add("indicator.judgement." + judgement);
+            used.add("indicator.against." + judgement);
+        }
+        for (String role : List.of("own", "county", "region", "country", "peer")) {
+            used.add("indicator.role." + role);
+        }
+        for (String gap : List.of("best", "worst", "bestNeutral", "worstNeutral", "gender")) {
+            used.add("indicator.gap." + gap);
+        }
+        for (String reason : List.of("group", "area")) {
+            used.add("indicator.comparisons.reason." + reason);
+        }
+        for (int line = 0; line < 9; line++) {
+            used.add("indicator.template.help." + line);
+        }
+        for (String problem : List.of(
+                "encoding",
+                "empty",
+                "header",
+                "syntax",
+                "workbook",
+                "columns",
+                "indicatorId",
+                "code",
+                "year",
+                "gender",
+                "number",
+                "unknownIndicator",
+                "unknownRegion",
+                "unknownMunicipality",
+                "localTitle",
+                "duplicate",
+                "sharedNotAllowed",
+                "noRows",
+                "noFile")) {
+            used.add("indicator.problem." + problem);
         }
         for (RoundStatus status : RoundStatus.values()) {
             used.add("maturity.status." + status);

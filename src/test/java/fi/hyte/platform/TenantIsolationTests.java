@@ -2,6 +2,11 @@ package fi.hyte.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.indicator.domain.AgeGroup;
+import fi.hyte.indicator.domain.Comparisons;
+import fi.hyte.indicator.domain.Imports;
+import fi.hyte.indicator.domain.IndicatorSets;
+import fi.hyte.indicator.domain.Theme;
 import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.MaturityModels;
 import fi.hyte.maturity.domain.Rounds;
@@ -16,6 +21,12 @@ import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +87,26 @@ class TenantIsolationTests {
     Rounds rounds;
 
     @Autowired
+    Imports imports;
+
+    @Autowired
+    IndicatorSets sets;
+
+    @Autowired
+    Comparisons comparisons;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     Org own;
     Org other;
-    Map<String, UUID> otherIds;
+    Map<String, String> otherIds;
+    String ownToken;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** Path variables that are numbers (indicator and region ids), not UUIDs. */
+    static final Set<String> NUMERIC = Set.of("indicators", "set", "comparisons", "openIndicators");
 
     @BeforeEach
     void twoOrganisations() {
@@ -112,17 +139,52 @@ class TenantIsolationTests {
                 .param(user)
                 .query(UUID.class)
                 .single();
+        Tenant otherCoordinator = new Tenant(
+                other.id(), users.idOf(other.user(Role.COORDINATOR)).orElseThrow(), "vieras", Role.COORDINATOR, false);
+        var imported = imports.importNow(
+                otherCoordinator,
+                "vieras.csv",
+                ("tunnus;nimi;alue;vuosi;arvo\nvieras-mittari;Vieras mittari " + suffix + ";092;2024;1,5\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.problems()).isEmpty();
+        int localIndicator = jdbc.sql("select id from indicator where organisation_id = ?")
+                .param(other.id().value())
+                .query(Integer.class)
+                .single();
+        sets.put(other.id(), localIndicator, AgeGroup.YOUNG, Theme.OTHER);
+        int peer = 5; // Sotkanet's region id of a municipality (Alavus)
+        comparisons.addPeer(other.id(), peer);
+        UUID upload = imports.upload(
+                otherCoordinator,
+                "vieras.csv",
+                "tunnus;nimi;alue;vuosi;arvo\nvieras-mittari;Vieras;092;2025;2\n".getBytes(StandardCharsets.UTF_8));
+        UUID job = jdbc.sql("select check_job from indicator_upload where id = ?")
+                .param(upload)
+                .query(UUID.class)
+                .single();
+        WebSession ownAdmin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
+        ownAdmin.post("/account/tokens", Map.of("name", "Oma avain " + suffix));
+        Matcher created = Pattern.compile("hyte_[A-Za-z0-9_-]{43}")
+                .matcher(ownAdmin.get("/account/tokens").body());
+        assertThat(created.find()).isTrue();
+        ownToken = created.group();
         otherIds = new HashMap<>(Map.ofEntries(
-                Map.entry("sectors", sector),
-                Map.entry("people", person),
-                Map.entry("bodies", body),
-                Map.entry("member", member),
-                Map.entry("responsibilities", responsibility),
-                Map.entry("users", user),
-                Map.entry("maturity", round),
-                Map.entry("participant", participant),
-                Map.entry("action", action),
-                Map.entry("account", token)));
+                Map.entry("sectors", sector.toString()),
+                Map.entry("people", person.toString()),
+                Map.entry("bodies", body.toString()),
+                Map.entry("member", member.toString()),
+                Map.entry("responsibilities", responsibility.toString()),
+                Map.entry("users", user.toString()),
+                Map.entry("maturity", round.toString()),
+                Map.entry("participant", participant.toString()),
+                Map.entry("action", action.toString()),
+                Map.entry("account", token.toString()),
+                Map.entry("indicators", Integer.toString(localIndicator)),
+                Map.entry("openIndicators", Integer.toString(localIndicator)),
+                Map.entry("set", Integer.toString(localIndicator)),
+                Map.entry("comparisons", Integer.toString(peer)),
+                Map.entry("imports", upload.toString()),
+                Map.entry("jobs", job.toString())));
     }
 
     @Test
@@ -135,9 +197,11 @@ class TenantIsolationTests {
                 continue;
             }
             String url = substitute(endpoint.path(), otherIds);
-            Response response = endpoint.method() == RequestMethod.GET
-                    ? admin.get(url)
-                    : admin.post(url, hijackForm(endpoint.path()));
+            Response response = url.startsWith("/api/")
+                    ? api(endpoint.method(), url)
+                    : endpoint.method() == RequestMethod.GET
+                            ? admin.get(url)
+                            : admin.post(url, hijackForm(endpoint.path()));
             assertThat(response.status()).as("%s %s", endpoint.method(), url).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Vieras");
             checked.add(endpoint.method() + " " + endpoint.path());
@@ -187,11 +251,18 @@ class TenantIsolationTests {
     @Test
     void unknownIdsAnswer404() {
         WebSession admin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
-        Map<String, UUID> random = new HashMap<>();
-        otherIds.keySet().forEach(key -> random.put(key, UUID.randomUUID()));
+        Map<String, String> random = new HashMap<>();
+        otherIds.keySet()
+                .forEach(key -> random.put(
+                        key,
+                        NUMERIC.contains(key) ? "987654321" : UUID.randomUUID().toString()));
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.method() == RequestMethod.GET && endpoint.path().contains("{")) {
-                assertThat(admin.get(substitute(endpoint.path(), random)).status())
+                String url = substitute(endpoint.path(), random);
+                assertThat(
+                                url.startsWith("/api/")
+                                        ? api(RequestMethod.GET, url).status()
+                                        : admin.get(url).status())
                         .as(endpoint.path())
                         .isEqualTo(404);
             }
@@ -234,16 +305,22 @@ class TenantIsolationTests {
         return List.copyOf(all);
     }
 
-    static String substitute(String pattern, Map<String, UUID> ids) {
-        String section = pattern.split("/")[1];
+    static String substitute(String pattern, Map<String, String> ids) {
+        String[] parts = pattern.split("/");
+        String section = parts[1];
         if (section.equals("admin")) {
-            section = pattern.split("/")[2];
+            section = parts[2];
+        } else if (section.equals("api")) {
+            section = parts[3].equals("indicators") ? "openIndicators" : parts[3];
+        } else if (section.equals("indicators") && !parts[2].startsWith("{")) {
+            section = parts[2];
         }
-        UUID main = ids.get(section);
+        String main = ids.get(section);
         if (main == null) {
             throw new AssertionError("No test data for the URL " + pattern + ": add it to this test");
         }
-        return pattern.replace("{id}", main.toString())
+        return pattern.replace("{id}", main)
+                .replace("{region}", main)
                 .replace("{member}", ids.get("member").toString())
                 .replace("{participant}", ids.get("participant").toString())
                 .replace("{action}", ids.get("action").toString());
@@ -266,6 +343,29 @@ class TenantIsolationTests {
                 .param(org.id().value())
                 .query(String.class)
                 .single());
+        state.append('\n')
+                .append(jdbc.sql("select string_agg(i.id || ':' || i.title_fi || ':' || v.year || ':' || v.value, ',')"
+                                + " from indicator i left join indicator_value v on v.indicator_id = i.id"
+                                + " where i.organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .append(jdbc.sql("select string_agg(indicator_id || ':' || age_group, ',') from indicator_set_item"
+                                + " where organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .append(jdbc.sql(
+                                "select string_agg(region_id::text, ',') from comparison_region where organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .append(jdbc.sql(
+                                "select string_agg(id || ':' || (batch_id is null) || ':' || (import_job is null), ',')"
+                                        + " from indicator_upload where organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single());
         // API tokens have no version: whether each is still valid is what another user must not change.
         state.append('\n')
                 .append(jdbc.sql("select string_agg(id || ':' || (revoked_at is null), ',' order by id) from api_token"
@@ -274,6 +374,28 @@ class TenantIsolationTests {
                         .query(String.class)
                         .single());
         return state.toString();
+    }
+
+    /** An API call with the own administrator's token, as automation would make it. */
+    Response api(RequestMethod method, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + ownToken)
+                .method(method.name(), HttpRequest.BodyPublishers.noBody())
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    "",
+                    response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     record Endpoint(RequestMethod method, String path) implements Comparable<Endpoint> {

@@ -161,7 +161,7 @@ class IndicatorController {
         sets.put(tenant.organisation(), chosen.id(), ageGroup, theme);
         audit.updated(
                 tenant,
-                "indicator_set_item",
+                "indicatorSetItem",
                 chosen.id() + "",
                 null,
                 Map.of("indicator", chosen.id(), "ageGroup", ageGroup, "theme", theme));
@@ -175,7 +175,7 @@ class IndicatorController {
         if (!sets.remove(tenant.organisation(), id)) {
             throw new NotFoundException("indicator");
         }
-        audit.deleted(tenant, "indicator_set_item", id + "", Map.of("indicator", id));
+        audit.deleted(tenant, "indicatorSetItem", id + "", Map.of("indicator", id));
         redirect.addFlashAttribute("notice", "indicator.set.removed");
         return "redirect:/indicators/set";
     }
@@ -184,7 +184,7 @@ class IndicatorController {
     String adoptSuggestions(Tenant tenant, RedirectAttributes redirect) {
         tenant.require(Role.COORDINATOR);
         int added = sets.adoptSuggestions(tenant.organisation());
-        audit.updated(tenant, "indicator_set_item", "suggestions", null, Map.of("added", added));
+        audit.updated(tenant, "indicatorSetItem", "suggestions", null, Map.of("added", added));
         redirect.addFlashAttribute("notice", "indicator.set.adopted");
         return "redirect:/indicators/set";
     }
@@ -212,7 +212,7 @@ class IndicatorController {
             return "redirect:/indicators/comparisons";
         }
         comparisons.addPeer(tenant.organisation(), chosen.id());
-        audit.created(tenant, "comparison_region", chosen.id() + "", Map.of("region", chosen.id()));
+        audit.created(tenant, "comparisonRegion", chosen.id() + "", Map.of("region", chosen.id()));
         redirect.addFlashAttribute("notice", "indicator.comparisons.added");
         return "redirect:/indicators/comparisons";
     }
@@ -223,7 +223,7 @@ class IndicatorController {
         if (!comparisons.removePeer(tenant.organisation(), region)) {
             throw new NotFoundException("indicator");
         }
-        audit.deleted(tenant, "comparison_region", region + "", Map.of("region", region));
+        audit.deleted(tenant, "comparisonRegion", region + "", Map.of("region", region));
         redirect.addFlashAttribute("notice", "indicator.comparisons.removed");
         return "redirect:/indicators/comparisons";
     }

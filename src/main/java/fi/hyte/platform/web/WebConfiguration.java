@@ -3,6 +3,7 @@ package fi.hyte.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,27 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
-        resolver.setDefaultLocaleFunction(request -> Locale.forLanguageTag("fi"));
+        // Pages speak Finnish until the visitor chooses; the API answers in the caller's Accept-Language.
+        resolver.setDefaultLocaleFunction(
+                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                        ? acceptedLanguage(request.getHeader("Accept-Language"))
+                        : Locale.forLanguageTag("fi"));
         return resolver;
+    }
+
+    private static final List<Locale> API_LANGUAGES =
+            List.of(Locale.forLanguageTag("fi"), Locale.forLanguageTag("sv"), Locale.forLanguageTag("en"));
+
+    static Locale acceptedLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return API_LANGUAGES.get(0);
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), API_LANGUAGES);
+            return match == null ? API_LANGUAGES.get(0) : match;
+        } catch (IllegalArgumentException e) {
+            return API_LANGUAGES.get(0);
+        }
     }
 
     @Override
