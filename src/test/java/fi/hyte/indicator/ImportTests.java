@@ -123,6 +123,16 @@ class ImportTests {
     }
 
     @Test
+    void theSameValueTwiceInOneFileIsAcceptedOnce() {
+        byte[] file = "tunnus;nimi;alue;vuosi;arvo\nt;Toisto;092;2024;3,0\nt;;092;2024;3,0\n"
+                .getBytes(StandardCharsets.UTF_8);
+        ValueImport.Result result = imports.importNow(coordinator, "toisto.csv", file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(count(org)).isEqualTo(1);
+    }
+
+    @Test
     void changedValueIsUpdatedAndTheOldValueRecorded() {
         String header = "code;title;region;year;value\n";
         imports.importNow(

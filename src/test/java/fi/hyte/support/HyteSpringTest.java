@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
             "spring.datasource.password=${hyte.test.database.password}",
             "hyte.demo.enabled=true",
             "hyte.demo.password=" + HyteSpringTest.DEMO_PASSWORD,
-            "hyte.security.max-failed-logins=5"
+            "hyte.security.max-failed-logins=5",
+            "hyte.indicators.sotkanet-base-url=${hyte.test.sotkanet.url}",
+            "hyte.indicators.refresh-cron=-",
+            "hyte.indicators.retry-pause=10ms"
         })
 public @interface HyteSpringTest {
 

@@ -20,10 +20,12 @@ import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -108,7 +110,7 @@ public class ValueImport {
 
     public Result run(Request request, InputStream input, LongConsumer progress) {
         Result result = transactions.execute(status -> {
-            Result r = load(request, input, progress);
+            Result r = load(request, input, progress, status);
             if (request.dryRun() || !r.accepted()) {
                 status.setRollbackOnly();
             }
@@ -117,7 +119,7 @@ public class ValueImport {
         return result;
     }
 
-    private Result load(Request request, InputStream input, LongConsumer progress) {
+    private Result load(Request request, InputStream input, LongConsumer progress, TransactionStatus status) {
         Long batchId = request.dryRun()
                 ? null
                 : jdbc.sql(
@@ -188,39 +190,21 @@ public class ValueImport {
         if (summary.format() != null && summary.rows() == 0 && checks.count == 0) {
             checks.problem(Problem.of(0, "noRows"));
         }
-        jdbc.sql("select min(line) as first, max(line) as second, indicator_id, region_id, year from import_stage"
-                        + " group by indicator_id, region_id, year, gender"
-                        + " having count(distinct (value::text, absolute_value::text)) > 1 order by 1 limit ?")
-                .param(LISTED_PROBLEMS)
-                .query((rs, n) -> Problem.of(rs.getLong("second"), "duplicate", rs.getLong("first")))
-                .list()
-                .forEach(checks::problem);
-        Stats stats = jdbc.sql(
-                        "select count(distinct indicator_id) as indicators, count(distinct region_id) as regions,"
-                                + " min(year) as first, max(year) as last from import_stage")
-                .query((rs, n) -> new Stats(
-                        rs.getInt("indicators"), rs.getInt("regions"), (Integer) rs.getObject("first"), (Integer)
-                                rs.getObject("last")))
-                .single();
+        if (checks.count > 0 && summary.format() != null) {
+            // The file is refused anyway: list its conflicting duplicates too, so that one round of fixes is enough.
+            reportConflictingDuplicates(checks);
+        }
         long added = 0;
         long changed = 0;
         long unchanged = 0;
         if (checks.count == 0 && summary.format() != null) {
-            jdbc.sql("create temp table import_unique on commit drop as select distinct on (indicator_id, region_id,"
-                            + " year, gender) indicator_id, region_id, year, gender, value, absolute_value"
-                            + " from import_stage order by indicator_id, region_id, year, gender, line")
-                    .update();
-            List<Long> counts = jdbc.sql("select count(*) filter (where v.indicator_id is null),"
-                            + " count(*) filter (where v.indicator_id is not null and (v.value::text, v.absolute_value::text)"
-                            + " is distinct from (s.value::text, s.absolute_value::text)), count(*) from import_unique s"
-                            + " left join indicator_value v using (indicator_id, region_id, year, gender)")
-                    .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                    .single();
-            added = counts.get(0);
-            changed = counts.get(1);
-            unchanged = counts.get(2) - added - changed;
-            if (!request.dryRun()) {
-                merge(batchId, changed);
+            Counts counts = request.dryRun() ? preview(checks) : merge(batchId, checks, status);
+            if (counts != null) {
+                added = counts.added();
+                changed = counts.changed();
+                unchanged = counts.total() - added - changed;
+            }
+            if (!request.dryRun() && checks.count == 0) {
                 jdbc.sql("update indicator_batch set rows_read = ?, values_added = ?, values_changed = ?,"
                                 + " values_unchanged = ? where id = ?")
                         .params(summary.rows(), added, changed, unchanged, batchId)
@@ -230,10 +214,10 @@ public class ValueImport {
         return new Result(
                 summary.format(),
                 summary.rows(),
-                stats.indicators(),
-                stats.regions(),
-                stats.first(),
-                stats.last(),
+                checks.indicatorIds.size(),
+                checks.regionIds.size(),
+                checks.firstYear,
+                checks.lastYear,
                 added,
                 changed,
                 unchanged,
@@ -244,28 +228,88 @@ public class ValueImport {
                 request.dryRun() ? null : batchId);
     }
 
-    private void merge(Long batchId, long changed) {
-        if (changed > 0) {
-            jdbc.sql("insert into indicator_value_change (batch_id, indicator_id, region_id, year, gender, old_value,"
-                            + " new_value, old_absolute_value, new_absolute_value) select ?, s.indicator_id, s.region_id,"
-                            + " s.year, s.gender, v.value, s.value, v.absolute_value, s.absolute_value"
-                            + " from import_unique s join indicator_value v using (indicator_id, region_id, year, gender)"
-                            + " where (v.value::text, v.absolute_value::text) is distinct from"
-                            + " (s.value::text, s.absolute_value::text)")
-                    .param(batchId)
-                    .update();
+    private record Counts(long added, long changed, long total) {}
+
+    /** What a load would do, without doing it: duplicates reported, then new and changed values counted. */
+    private Counts preview(Checks checks) {
+        reportConflictingDuplicates(checks);
+        if (checks.count > 0) {
+            return null;
         }
-        jdbc.sql("insert into indicator_value as v (indicator_id, region_id, year, gender, value, absolute_value,"
-                        + " batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ?"
-                        + " from import_unique on conflict (indicator_id, region_id, year, gender) do update"
-                        + " set value = excluded.value, absolute_value = excluded.absolute_value, batch_id = excluded.batch_id"
-                        + " where (v.value::text, v.absolute_value::text) is distinct from"
-                        + " (excluded.value::text, excluded.absolute_value::text)")
-                .param(batchId)
-                .update();
+        keepFirstOfEachValue();
+        return jdbc.sql("select count(*) filter (where v.indicator_id is null), count(*) filter (where"
+                        + " v.indicator_id is not null and (v.value::text, v.absolute_value::text) is distinct from"
+                        + " (s.value::text, s.absolute_value::text)), count(*) from import_unique s"
+                        + " left join indicator_value v using (indicator_id, region_id, year, gender)")
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
-    private record Stats(int indicators, int regions, Integer first, Integer last) {}
+    /**
+     * Merges the staged values. The common case (no value twice in the file) goes straight from the
+     * staging table in one statement; only when PostgreSQL refuses a row touched twice are duplicates
+     * looked for, reported with their lines if they differ, and dropped if they are equal.
+     */
+    private Counts merge(Long batchId, Checks checks, TransactionStatus status) {
+        Object savepoint = status.createSavepoint();
+        try {
+            Counts counts = mergeFrom("import_stage", batchId);
+            status.releaseSavepoint(savepoint);
+            return counts;
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql) || !"21000".equals(sql.getSQLState())) {
+                throw e;
+            }
+            status.rollbackToSavepoint(savepoint);
+        }
+        reportConflictingDuplicates(checks);
+        if (checks.count > 0) {
+            return null;
+        }
+        keepFirstOfEachValue();
+        return mergeFrom("import_unique", batchId);
+    }
+
+    private Counts mergeFrom(String table, Long batchId) {
+        long changed = jdbc.sql("insert into indicator_value_change (batch_id, indicator_id, region_id, year, gender,"
+                        + " old_value, new_value, old_absolute_value, new_absolute_value) select ?, s.indicator_id,"
+                        + " s.region_id, s.year, s.gender, v.value, s.value, v.absolute_value, s.absolute_value from "
+                        + table + " s join indicator_value v using (indicator_id, region_id, year, gender)"
+                        + " where (v.value::text, v.absolute_value::text) is distinct from"
+                        + " (s.value::text, s.absolute_value::text)")
+                .param(batchId)
+                .update();
+        return jdbc.sql(
+                        "with merged as (insert into indicator_value as v (indicator_id, region_id, year, gender, value,"
+                                + " absolute_value, batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ?"
+                                + " from " + table + " on conflict (indicator_id, region_id, year, gender) do update"
+                                + " set value = excluded.value, absolute_value = excluded.absolute_value, batch_id = excluded.batch_id"
+                                + " where (v.value::text, v.absolute_value::text) is distinct from"
+                                + " (excluded.value::text, excluded.absolute_value::text) returning (xmax = 0) as inserted)"
+                                + " select count(*) filter (where inserted), (select count(*) from " + table
+                                + ") from merged")
+                .param(batchId)
+                .query((rs, n) -> new Counts(rs.getLong(1), changed, rs.getLong(2)))
+                .single();
+    }
+
+    private void reportConflictingDuplicates(Checks checks) {
+        jdbc.sql("select min(line) as first, max(line) as second from import_stage"
+                        + " group by indicator_id, region_id, year, gender"
+                        + " having count(distinct (value::text, absolute_value::text)) > 1 order by 1 limit ?")
+                .param(LISTED_PROBLEMS)
+                .query((rs, n) -> Problem.of(rs.getLong("second"), "duplicate", rs.getLong("first")))
+                .list()
+                .forEach(checks::problem);
+    }
+
+    /** Equal duplicates (the same value twice) are harmless: the first of each is kept. */
+    private void keepFirstOfEachValue() {
+        jdbc.sql("create temp table import_unique on commit drop as select distinct on (indicator_id, region_id,"
+                        + " year, gender) indicator_id, region_id, year, gender, value, absolute_value"
+                        + " from import_stage order by indicator_id, region_id, year, gender, line")
+                .update();
+    }
 
     /** Checks each row against the catalogue and remembers the problems (listing the first ones). */
     private final class Checks {
@@ -281,6 +325,10 @@ public class ValueImport {
         private final List<Problem> listed = new ArrayList<>();
         private long count;
         private long skipped;
+        private final Set<Integer> indicatorIds = new HashSet<>();
+        private final Set<Integer> regionIds = new HashSet<>();
+        private Integer firstYear;
+        private Integer lastYear;
 
         Checks(Request request) {
             this.request = request;
@@ -347,6 +395,10 @@ public class ValueImport {
                     return null;
                 }
             }
+            indicatorIds.add(indicator);
+            regionIds.add(region);
+            firstYear = firstYear == null ? row.year() : Math.min(firstYear, row.year());
+            lastYear = lastYear == null ? row.year() : Math.max(lastYear, row.year());
             return new int[] {indicator, region};
         }
 
