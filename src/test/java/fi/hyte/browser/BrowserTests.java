@@ -71,6 +71,9 @@ class BrowserTests {
     Fixtures fixtures;
 
     @Autowired
+    fi.hyte.indicator.domain.Imports imports;
+
+    @Autowired
     Rounds rounds;
 
     @Autowired
@@ -139,6 +142,21 @@ class BrowserTests {
         UUID me = rounds.participantFor(org, open, admin).orElseThrow().id();
         pages.put("maturity-open", "/maturity/rounds/" + open);
         pages.put("maturity-answer", "/maturity/rounds/" + open + "/answers/" + me);
+        pages.put("tokens", "/account/tokens");
+        pages.put("indicators", "/indicators");
+        pages.put("indicator", "/indicators/683");
+        pages.put("indicator-population", "/indicators/127");
+        pages.put("indicator-search", "/indicators/search?q=diabetes");
+        pages.put("indicator-set", "/indicators/set");
+        pages.put("indicator-comparisons", "/indicators/comparisons");
+        pages.put("indicator-imports", "/indicators/imports");
+        Tenant adminTenant = new Tenant(org, new UserId(admin), "admin", Role.ADMIN, true);
+        UUID rejected = imports.upload(
+                adminTenant,
+                "kysely.csv",
+                "tunnus;nimi;vuosi;arvo\nselain;Selaintesti;2024;x\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        pages.put("indicator-upload", "/indicators/imports/" + rejected);
 
         List<String> violations = new ArrayList<>();
         for (String language : List.of("fi", "sv", "en")) {
@@ -169,6 +187,55 @@ class BrowserTests {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void coordinatorUploadsAFileSeesThePreviewWithoutReloadingAndConfirms() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("kysely", ".csv");
+        java.nio.file.Files.writeString(
+                file,
+                "tunnus;nimi;yksikkö;vuosi;sukupuoli;arvo\nselain-liikunta;Liikkuu päivittäin;%;2025;naiset;44,0\n");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/indicators/imports"));
+            page.setInputFiles("#file", file);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tarkista tiedosto"))
+                    .click();
+            page.getByText("Vahvista ja tallenna").waitFor();
+            assertThat(page.locator("#status").textContent())
+                    .contains("Uusia arvoja tulee")
+                    .contains("selain-liikunta");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vahvista ja tallenna"))
+                    .click();
+            page.getByText("Tiedot tallennettiin").waitFor();
+            assertThat(page.locator("#status").textContent()).contains("Uusia arvoja");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void indicatorPageDescribesItsChartAndGivesTheSameDataAsATable() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "katselija", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/indicators/683"));
+            var chart = page.locator("figure.chart svg[role=img]").first();
+            assertThat(chart.locator("title").first().textContent()).startsWith("Erityiskorvattaviin");
+            assertThat(chart.locator("desc").first().textContent()).contains("Kerava 2023: 11,8");
+            assertThat(page.locator("table.data-table tr.data-table__own").textContent())
+                    .contains("11,8");
+            assertThat(page.getByText("Lähde: THL, Sotkanet.fi, CC BY 4.0")
+                            .first()
+                            .isVisible())
+                    .isTrue();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("readme-indicator.png"))
+                    .setFullPage(true));
+        }
     }
 
     /** The scan itself is checked: a page with a known fault must not pass. */

@@ -50,6 +50,7 @@ public final class IndicatorAnalysis {
             List<RegionSeries> series,
             Latest own,
             Integer againstCounty,
+            IndicatorRegion countyCompared,
             Integer againstCountry,
             Rank amongPeers,
             Rank inCounty,
@@ -87,7 +88,13 @@ public final class IndicatorAnalysis {
         }
         RegionSeries own = comparisons.own() == null ? null : series.get(0);
         Latest ownLatest = own == null ? null : own.latest();
-        Integer againstCounty = against(ownLatest, byRegion, comparisons.county(), gender, direction);
+        // Before the counties (2023) there are no county rows: the region (maakunta) stands in for it.
+        IndicatorRegion countyOrRegion = comparisons.county();
+        Integer againstCounty = against(ownLatest, byRegion, countyOrRegion, gender, direction);
+        if (againstCounty == null && comparisons.region() != null) {
+            countyOrRegion = comparisons.region();
+            againstCounty = against(ownLatest, byRegion, countyOrRegion, gender, direction);
+        }
         Integer againstCountry = against(ownLatest, byRegion, comparisons.country(), gender, direction);
         Rank amongPeers = null;
         if (ownLatest != null && comparisons.rankable().size() > 1) {
@@ -125,6 +132,7 @@ public final class IndicatorAnalysis {
                 series,
                 ownLatest,
                 againstCounty,
+                againstCounty == null ? null : countyOrRegion,
                 againstCountry,
                 amongPeers,
                 inCounty,

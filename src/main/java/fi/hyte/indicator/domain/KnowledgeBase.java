@@ -4,6 +4,7 @@ import fi.hyte.indicator.domain.IndicatorAnalysis.Analysis;
 import fi.hyte.indicator.domain.IndicatorAnalysis.Gap;
 import fi.hyte.platform.OrganisationId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ public class KnowledgeBase {
             groups.computeIfAbsent(item.ageGroup(), g -> new ArrayList<>()).add(new Row(item, indicator, analysis));
             analysis.gaps().stream().filter(Gap::large).forEach(g -> lens.add(new LensEntry(indicator, g)));
         }
+        lens.sort(Comparator.comparing((LensEntry e) -> e.gap().relative()).reversed());
         return new Overview(set, groups, lens, items.size());
     }
 

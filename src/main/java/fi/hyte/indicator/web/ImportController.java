@@ -36,9 +36,16 @@ class ImportController {
     private final MessageSource messages;
     private final IndicatorSettings settings;
     private final ImportTemplates templates;
+    private final RefreshController refresh;
 
     ImportController(
-            Imports imports, Jobs jobs, MessageSource messages, IndicatorSettings settings, ImportTemplates templates) {
+            Imports imports,
+            Jobs jobs,
+            MessageSource messages,
+            IndicatorSettings settings,
+            ImportTemplates templates,
+            RefreshController refresh) {
+        this.refresh = refresh;
         this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
@@ -50,11 +57,14 @@ class ImportController {
     record ProblemLine(long line, String text) {}
 
     @GetMapping
-    String index(Tenant tenant, Model model) {
+    String index(Tenant tenant, Locale locale, Model model) {
         tenant.require(Role.COORDINATOR);
         model.addAttribute("uploads", imports.recent(tenant.organisation(), 20));
         model.addAttribute("maxMegabytes", settings.maxImportBytes() / (1024 * 1024));
         model.addAttribute("operator", tenant.operator());
+        if (tenant.operator()) {
+            refresh.describe(model, locale);
+        }
         model.addAttribute(
                 "running",
                 jobs.running("CHECK", Imports.scope(tenant.organisation())).isPresent()

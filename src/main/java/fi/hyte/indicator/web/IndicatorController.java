@@ -99,6 +99,12 @@ class IndicatorController {
         model.addAttribute("chart", chart(analysis, locale));
         model.addAttribute("genderChart", indicator.hasGenderBreakdown() ? genderChart(analysis, locale) : null);
         model.addAttribute("provenance", values.provenance(id).orElse(null));
+        model.addAttribute(
+                "item",
+                sets.of(tenant.organisation()).stream()
+                        .filter(i -> i.indicatorId() == id)
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("inSet", knowledge.inSet(tenant.organisation(), id));
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         model.addAttribute("ageGroups", AgeGroup.values());
