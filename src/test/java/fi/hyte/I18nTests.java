@@ -140,7 +140,9 @@ class I18nTests {
         }
         for (String judgement : List.of("-1", "0", "1")) {
             used.add("indicator.judgement." + judgement);
-            used.add("indicator.against." + judgement);
+        }
+        for (String against : List.of("-2", "-1", "0", "1", "2")) {
+            used.add("indicator.against." + against);
         }
         for (String role : List.of("own", "county", "region", "country", "peer")) {
             used.add("indicator.role." + role);

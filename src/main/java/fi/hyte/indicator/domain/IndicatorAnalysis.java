@@ -43,6 +43,10 @@ public final class IndicatorAnalysis {
     public record Gap(
             String kind, int year, BigDecimal difference, BigDecimal relative, IndicatorRegion other, boolean large) {}
 
+    /**
+     * How own stands against another region: +1 better, -1 worse, 0 the same, or for indicators
+     * whose better direction is not judged +2 higher and -2 lower.
+     */
     public record Analysis(
             Indicator indicator,
             Gender gender,
@@ -194,7 +198,12 @@ public final class IndicatorAnalysis {
         BigDecimal theirs = byRegion.getOrDefault(other.id(), Map.of())
                 .getOrDefault(gender, Map.of())
                 .get(own.year());
-        return theirs == null ? null : direction.judge(own.value().compareTo(theirs));
+        if (theirs == null) {
+            return null;
+        }
+        int sign = Integer.signum(own.value().compareTo(theirs));
+        // Without a better direction, higher (2) or lower (-2) is said without a judgement.
+        return direction == Direction.NEUTRAL ? 2 * sign : direction.judge(sign);
     }
 
     private static Rank rank(Latest own, List<BigDecimal> values, Direction direction) {
