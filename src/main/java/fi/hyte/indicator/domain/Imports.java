@@ -62,6 +62,10 @@ public class Imports {
 
     /** Stores the file and starts checking it; returns the upload's id. */
     public UUID upload(Tenant tenant, String fileName, byte[] content) {
+        // A file nobody confirmed within a week is not kept: its preview and history stay.
+        jdbc.sql("update indicator_upload set content = null where content is not null and batch_id is null"
+                        + " and created_at < now() - interval '7 days'")
+                .update();
         UUID id = UUID.randomUUID();
         String sha256 = sha256(content);
         String name = fileName == null || fileName.isBlank() ? "tiedosto" : fileName.strip();
@@ -78,8 +82,9 @@ public class Imports {
         ValueImport.Request request = request(tenant, name, sha256, true);
         UUID job = jobs.start(
                         "CHECK", scope(tenant.organisation()), tenant.organisation(), tenant.user(), 0, progress -> {
-                            ValueImport.Result result = values.run(
-                                    request, new ByteArrayInputStream(content), done -> progress.report(done, 0, 0));
+                            ValueImport.Result result =
+                                    values.run(request, new ByteArrayInputStream(content), (ValueImport.Progress)
+                                            (read, refused) -> progress.report(read, 0, (int) refused));
                             jdbc.sql("update indicator_upload set preview = cast(? as jsonb) where id = ?")
                                     .params(json.writeValueAsString(result), id)
                                     .update();
@@ -111,7 +116,8 @@ public class Imports {
         long rows = upload.preview().rows();
         UUID job = jobs.start("IMPORT", scope(tenant.organisation()), tenant.organisation(), tenant.user(), rows, p -> {
                     ValueImport.Result result =
-                            values.run(request, new ByteArrayInputStream(content), done -> p.report(done, rows, 0));
+                            values.run(request, new ByteArrayInputStream(content), (ValueImport.Progress)
+                                    (read, refused) -> p.report(read, rows, (int) refused));
                     if (!result.accepted()) {
                         return new Jobs.Outcome(false, "problems", json.writeValueAsString(result));
                     }

@@ -108,7 +108,7 @@ public final class IndicatorAnalysis {
                             .get(ownLatest.year()))
                     .filter(Objects::nonNull)
                     .toList();
-            amongPeers = rank(ownLatest, same, direction);
+            amongPeers = same.size() > 1 ? rank(ownLatest, same, direction) : null;
         }
         Rank inCounty = null;
         if (ownLatest != null && countyMunicipalities != null && !countyMunicipalities.isEmpty()) {

@@ -108,7 +108,16 @@ public class ValueImport {
         }
     }
 
+    /** How far a load is: rows read so far and, of them, rows refused. */
+    public interface Progress {
+        void report(long rows, long problems);
+    }
+
     public Result run(Request request, InputStream input, LongConsumer progress) {
+        return run(request, input, (rows, problems) -> progress.accept(rows));
+    }
+
+    public Result run(Request request, InputStream input, Progress progress) {
         Result result = transactions.execute(status -> {
             Result r = load(request, input, progress, status);
             if (request.dryRun() || !r.accepted()) {
@@ -119,7 +128,7 @@ public class ValueImport {
         return result;
     }
 
-    private Result load(Request request, InputStream input, LongConsumer progress, TransactionStatus status) {
+    private Result load(Request request, InputStream input, Progress progress, TransactionStatus status) {
         Long batchId = request.dryRun()
                 ? null
                 : jdbc.sql(
@@ -176,7 +185,7 @@ public class ValueImport {
                             throw new UncheckedIOException(e);
                         }
                         if (++written[0] % PROGRESS_EVERY == 0) {
-                            progress.accept(written[0]);
+                            progress.report(written[0] + checks.count, checks.count);
                         }
                     },
                     checks::problem);
