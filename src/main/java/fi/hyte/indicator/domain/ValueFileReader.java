@@ -173,46 +173,32 @@ public final class ValueFileReader {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
-        Layout layout = null;
-        long count = 0;
+        Table table = new Table(rows, problems);
         try (CSVParser parser = CSVParser.parse(lines, format)) {
             for (CSVRecord record : parser) {
                 List<String> cells = record.toList();
-                long line = parser.getCurrentLineNumber();
-                if (layout == null) {
-                    if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
-                        cells.set(0, cells.get(0).substring(1));
-                    }
-                    layout = Layout.of(cells);
-                    if (layout == null) {
-                        problems.accept(Problem.of(line, "header"));
-                        return new Summary(null, 0);
-                    }
-                    if (layout.hasHeader()) {
-                        continue;
-                    }
+                if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
+                    cells.set(0, cells.get(0).substring(1));
                 }
-                count++;
-                layout.row(line, cells, rows, problems);
+                if (!table.take(parser.getCurrentLineNumber(), cells)) {
+                    return table.summary();
+                }
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                problems.accept(Problem.of(count + 1, "encoding"));
-                return new Summary(layout == null ? null : layout.format(), count);
+                problems.accept(Problem.of(table.count + 1, "encoding"));
+                return table.summary();
             }
             throw e;
         } catch (CharacterCodingException e) {
-            problems.accept(Problem.of(count + 1, "encoding"));
-            return new Summary(layout == null ? null : layout.format(), count);
+            problems.accept(Problem.of(table.count + 1, "encoding"));
+            return table.summary();
         } catch (IllegalStateException e) {
             // commons-csv: an unterminated quote, for example.
-            problems.accept(Problem.of(count + 1, "syntax"));
-            return new Summary(layout == null ? null : layout.format(), count);
+            problems.accept(Problem.of(table.count + 1, "syntax"));
+            return table.summary();
         }
-        if (layout == null) {
-            problems.accept(Problem.of(0, "empty"));
-        }
-        return new Summary(layout == null ? null : layout.format(), count);
+        return table.end();
     }
 
     private static Summary readWorkbook(InputStream in, Consumer<ValueRow> rows, Consumer<Problem> problems)
@@ -227,8 +213,7 @@ public final class ValueFileReader {
         try (workbook) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            Layout layout = null;
-            long count = 0;
+            Table table = new Table(rows, problems);
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
@@ -239,24 +224,53 @@ public final class ValueFileReader {
                 if (cells.stream().allMatch(String::isEmpty)) {
                     continue;
                 }
-                long line = row.getRowNum() + 1L;
-                if (layout == null) {
-                    layout = Layout.of(cells);
-                    if (layout == null) {
-                        problems.accept(Problem.of(line, "header"));
-                        return new Summary(null, 0);
-                    }
-                    if (layout.hasHeader()) {
-                        continue;
-                    }
+                if (!table.take(row.getRowNum() + 1L, cells)) {
+                    return table.summary();
                 }
-                count++;
-                layout.row(line, cells, rows, problems);
             }
+            return table.end();
+        }
+    }
+
+    /** Rows of a CSV file or a sheet as they come: the first decides the layout, the rest are values. */
+    private static final class Table {
+
+        private final Consumer<ValueRow> rows;
+        private final Consumer<Problem> problems;
+        private Layout layout;
+        private long count;
+
+        Table(Consumer<ValueRow> rows, Consumer<Problem> problems) {
+            this.rows = rows;
+            this.problems = problems;
+        }
+
+        /** Takes one row; false when the file cannot be read further (its header is not known). */
+        boolean take(long line, List<String> cells) {
+            if (layout == null) {
+                layout = Layout.of(cells);
+                if (layout == null) {
+                    problems.accept(Problem.of(line, "header"));
+                    return false;
+                }
+                if (layout.hasHeader()) {
+                    return true;
+                }
+            }
+            count++;
+            layout.row(line, cells, rows, problems);
+            return true;
+        }
+
+        Summary summary() {
+            return new Summary(layout == null ? null : layout.format(), count);
+        }
+
+        Summary end() {
             if (layout == null) {
                 problems.accept(Problem.of(0, "empty"));
             }
-            return new Summary(layout == null ? null : layout.format(), count);
+            return summary();
         }
     }
 
