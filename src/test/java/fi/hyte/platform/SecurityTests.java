@@ -29,6 +29,17 @@ class SecurityTests {
     UserAccounts accounts;
 
     @Test
+    void twoFirstRequestsOfOneSessionAtOnceBothSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            WebSession tabs = WebSession.signedIn(port, "katselija", HyteSpringTest.DEMO_PASSWORD);
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> tabs.get("/indicators"));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> tabs.get("/maturity"));
+            assertThat(first.get().status()).isEqualTo(200);
+            assertThat(second.get().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anonymousVisitorIsSentToSignIn() {
         Response response = new WebSession(port).get("/people");
         assertThat(response.status()).isEqualTo(302);

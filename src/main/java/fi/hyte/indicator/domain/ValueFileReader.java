@@ -321,7 +321,7 @@ public final class ValueFileReader {
             String code = null;
             if (format == Format.SOTKANET) {
                 String id = cell(cells, Column.INDICATOR);
-                if (!id.chars().allMatch(Character::isDigit) || id.isEmpty() || id.length() > 9) {
+                if (!isDigits(id, 9)) {
                     problems.accept(Problem.of(line, "indicatorId", id));
                     return;
                 }
@@ -334,7 +334,7 @@ public final class ValueFileReader {
                 }
             }
             String yearText = cell(cells, Column.YEAR);
-            if (!yearText.matches("(19|20|21)\\d\\d")) {
+            if (!isYear(yearText)) {
                 problems.accept(Problem.of(line, "year", yearText));
                 return;
             }
@@ -378,6 +378,9 @@ public final class ValueFileReader {
      * not a number. The digits are kept as written, so 9,70 stays 9.70.
      */
     static String number(String text) {
+        if (isPlainNumber(text)) {
+            return text;
+        }
         if (MISSING.contains(text.strip())) {
             return "";
         }
@@ -386,6 +389,49 @@ public final class ValueFileReader {
             canonical = canonical.substring(1);
         }
         return NUMBER.matcher(canonical).matches() && canonical.length() <= 40 ? canonical : null;
+    }
+
+    /** 1 to max digits and nothing else. Row checks run per value, so no streams or regexes here. */
+    static boolean isDigits(String text, int max) {
+        int length = text.length();
+        if (length == 0 || length > max) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isYear(String text) {
+        return isDigits(text, 4)
+                && text.length() == 4
+                && (text.startsWith("19") || text.startsWith("20") || text.startsWith("21"));
+    }
+
+    /** The usual case, already canonical: digits with at most one inner decimal point, maybe a minus. */
+    private static boolean isPlainNumber(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        if (length == start || length > 40) {
+            return false;
+        }
+        boolean point = false;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (point || i == start || i == length - 1) {
+                    return false;
+                }
+                point = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String text) {

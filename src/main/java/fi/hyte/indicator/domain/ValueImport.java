@@ -151,12 +151,13 @@ public class ValueImport {
                 .update();
         Checks checks = new Checks(request);
         ValueFileReader.Summary summary;
+        long[] staged = {0};
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (OutputStream copy = new PGCopyOutputStream(
                 connection.unwrap(PGConnection.class), "copy import_stage from stdin", 1 << 16)) {
             byte[] newline = {'\n'};
             StringBuilder line = new StringBuilder(64);
-            long[] written = {0};
+            long[] written = staged;
             summary = ValueFileReader.read(
                     input,
                     row -> {
@@ -207,7 +208,7 @@ public class ValueImport {
         long changed = 0;
         long unchanged = 0;
         if (checks.count == 0 && summary.format() != null) {
-            Counts counts = request.dryRun() ? preview(checks) : merge(batchId, checks, status);
+            Counts counts = request.dryRun() ? preview(checks) : merge(batchId, checks, status, staged[0]);
             if (counts != null) {
                 added = counts.added();
                 changed = counts.changed();
@@ -255,18 +256,23 @@ public class ValueImport {
     }
 
     /**
-     * Merges the staged values. The common case (no value twice in the file) goes straight from the
-     * staging table in one statement; only when PostgreSQL refuses a row touched twice are duplicates
+     * Merges the staged values. The common cases go straight from the staging table in one statement:
+     * a plain insert when none of the file's indicators has values yet (a first load), else an upsert
+     * that leaves equal values alone. Only when PostgreSQL refuses a key seen twice are duplicates
      * looked for, reported with their lines if they differ, and dropped if they are equal.
      */
-    private Counts merge(Long batchId, Checks checks, TransactionStatus status) {
+    private Counts merge(Long batchId, Checks checks, TransactionStatus status, long staged) {
         Object savepoint = status.createSavepoint();
         try {
-            Counts counts = mergeFrom("import_stage", batchId);
+            Counts counts = firstLoad(checks)
+                    ? insertFrom("import_stage", batchId, staged)
+                    : mergeFrom("import_stage", batchId, staged);
             status.releaseSavepoint(savepoint);
             return counts;
         } catch (DataAccessException e) {
-            if (!(e.getMostSpecificCause() instanceof SQLException sql) || !"21000".equals(sql.getSQLState())) {
+            // 21000: the upsert met a key twice; 23505: the insert did (or another job inserted it meanwhile).
+            String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+            if (!"21000".equals(state) && !"23505".equals(state)) {
                 throw e;
             }
             status.rollbackToSavepoint(savepoint);
@@ -276,10 +282,29 @@ public class ValueImport {
             return null;
         }
         keepFirstOfEachValue();
-        return mergeFrom("import_unique", batchId);
+        long unique =
+                jdbc.sql("select count(*) from import_unique").query(Long.class).single();
+        return mergeFrom("import_unique", batchId, unique);
     }
 
-    private Counts mergeFrom(String table, Long batchId) {
+    private boolean firstLoad(Checks checks) {
+        return jdbc.sql("select not exists (select 1 from indicator_value where indicator_id = any(?))")
+                .param(checks.indicatorIds.toArray(Integer[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Counts insertFrom(String table, Long batchId, long total) {
+        long added = jdbc.sql(
+                        "insert into indicator_value (indicator_id, region_id, year, gender, value, absolute_value,"
+                                + " batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ? from "
+                                + table)
+                .param(batchId)
+                .update();
+        return new Counts(added, 0, total);
+    }
+
+    private Counts mergeFrom(String table, Long batchId, long total) {
         long changed = jdbc.sql("insert into indicator_value_change (batch_id, indicator_id, region_id, year, gender,"
                         + " old_value, new_value, old_absolute_value, new_absolute_value) select ?, s.indicator_id,"
                         + " s.region_id, s.year, s.gender, v.value, s.value, v.absolute_value, s.absolute_value from "
@@ -288,18 +313,16 @@ public class ValueImport {
                         + " (s.value::text, s.absolute_value::text)")
                 .param(batchId)
                 .update();
-        return jdbc.sql(
-                        "with merged as (insert into indicator_value as v (indicator_id, region_id, year, gender, value,"
-                                + " absolute_value, batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ?"
-                                + " from " + table + " on conflict (indicator_id, region_id, year, gender) do update"
-                                + " set value = excluded.value, absolute_value = excluded.absolute_value, batch_id = excluded.batch_id"
-                                + " where (v.value::text, v.absolute_value::text) is distinct from"
-                                + " (excluded.value::text, excluded.absolute_value::text) returning (xmax = 0) as inserted)"
-                                + " select count(*) filter (where inserted), (select count(*) from " + table
-                                + ") from merged")
+        // The upsert counts inserted and updated rows; equal values are not touched and not counted.
+        long touched = jdbc.sql("insert into indicator_value as v (indicator_id, region_id, year, gender, value,"
+                        + " absolute_value, batch_id) select indicator_id, region_id, year, gender, value, absolute_value, ?"
+                        + " from " + table + " on conflict (indicator_id, region_id, year, gender) do update"
+                        + " set value = excluded.value, absolute_value = excluded.absolute_value, batch_id = excluded.batch_id"
+                        + " where (v.value::text, v.absolute_value::text) is distinct from"
+                        + " (excluded.value::text, excluded.absolute_value::text)")
                 .param(batchId)
-                .query((rs, n) -> new Counts(rs.getLong(1), changed, rs.getLong(2)))
-                .single();
+                .update();
+        return new Counts(touched - changed, changed, total);
     }
 
     private void reportConflictingDuplicates(Checks checks) {
@@ -371,11 +394,7 @@ public class ValueImport {
                     return null;
                 }
                 indicator = row.indicatorId();
-                region = row.region().chars().allMatch(Character::isDigit)
-                                && !row.region().isEmpty()
-                                && row.region().length() < 9
-                        ? Integer.valueOf(row.region())
-                        : null;
+                region = ValueFileReader.isDigits(row.region(), 8) ? Integer.valueOf(row.region()) : null;
                 if (region == null || !knownRegions.containsKey(region)) {
                     if (request.skipUnknownRegions() && region != null) {
                         skipped++;
@@ -393,8 +412,7 @@ public class ValueImport {
                 if (row.region().isEmpty()) {
                     region = request.ownRegion();
                 } else {
-                    String code = row.region().chars().allMatch(Character::isDigit)
-                                    && row.region().length() < 4
+                    String code = ValueFileReader.isDigits(row.region(), 3)
                             ? "000".substring(row.region().length()) + row.region()
                             : row.region();
                     region = municipalities.get(code);

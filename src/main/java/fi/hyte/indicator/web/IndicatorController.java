@@ -97,6 +97,7 @@ class IndicatorController {
         model.addAttribute("analysis", analysis);
         model.addAttribute("gender", chosen);
         model.addAttribute("chart", chart(analysis, locale));
+        model.addAttribute("table", table(analysis, locale));
         model.addAttribute("genderChart", indicator.hasGenderBreakdown() ? genderChart(analysis, locale) : null);
         model.addAttribute("provenance", values.provenance(id).orElse(null));
         model.addAttribute(
@@ -270,6 +271,25 @@ class IndicatorController {
                 decimals(analysis),
                 locale,
                 series));
+    }
+
+    /** One row of the data table, its cells already formatted (a chart's text alternative). */
+    record TableRow(IndicatorRegion region, String role, List<String> cells) {}
+
+    private List<TableRow> table(Analysis analysis, Locale locale) {
+        List<TableRow> rows = new ArrayList<>();
+        for (RegionSeries s : analysis.series()) {
+            if (s.byYear().isEmpty()) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>(analysis.years().size());
+            for (Integer year : analysis.years()) {
+                BigDecimal value = s.byYear().get(year);
+                cells.add(value == null ? "" : format.value(value, locale));
+            }
+            rows.add(new TableRow(s.region(), s.role(), cells));
+        }
+        return rows;
     }
 
     private String genderChart(Analysis analysis, Locale locale) {

@@ -5,6 +5,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,21 @@ public class ValueFormat {
     }
 
     private static String format(BigDecimal value, int decimals, Locale locale) {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
-        format.setMinimumFractionDigits(decimals);
-        format.setMaximumFractionDigits(decimals);
+        // Pages format hundreds of values: formats are made once per language and decimals, then cloned
+        // (a DecimalFormat is not thread-safe, and building one parses its pattern and symbols).
+        DecimalFormat format =
+                (DecimalFormat) FORMATS.computeIfAbsent(new FormatKey(locale.getLanguage(), decimals), key -> {
+                            DecimalFormat made = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+                            made.setMinimumFractionDigits(decimals);
+                            made.setMaximumFractionDigits(decimals);
+                            return made;
+                        })
+                        .clone();
         format.setGroupingUsed(value.abs().compareTo(BigDecimal.valueOf(9999)) > 0);
         return format.format(value);
     }
+
+    private record FormatKey(String language, int decimals) {}
+
+    private static final Map<FormatKey, DecimalFormat> FORMATS = new ConcurrentHashMap<>();
 }
