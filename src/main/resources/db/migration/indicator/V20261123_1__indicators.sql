@@ -38,6 +38,7 @@ create table indicator (
     range_start smallint,
     range_end smallint,
     metadata jsonb,                         -- the source's own record, as received
+    last_batch_id bigint,                   -- where its latest values came from (indicator_batch)
     updated_at timestamptz not null default now(),
     check ((organisation_id is null) = (code is null))
 );

@@ -73,8 +73,8 @@ public class IndicatorValues {
 
     /** When this indicator's values last came in, and from where: for the source line under a chart. */
     public Optional<Provenance> provenance(int indicator) {
-        return jdbc.sql("select b.source, b.licence, b.retrieved_at, b.kind from indicator_batch b where b.id ="
-                        + " (select max(batch_id) from indicator_value where indicator_id = ?)")
+        return jdbc.sql("select b.source, b.licence, b.retrieved_at, b.kind from indicator_batch b"
+                        + " join indicator i on i.last_batch_id = b.id where i.id = ?")
                 .param(indicator)
                 .query((rs, n) -> new Provenance(
                         rs.getString(1),

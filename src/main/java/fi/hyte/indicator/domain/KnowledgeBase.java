@@ -79,7 +79,13 @@ public class KnowledgeBase {
 
     /** The indicator page: its analysis for the chosen gender, with ranks in the county. */
     public Optional<Analysis> indicator(OrganisationId organisation, int id, Gender gender) {
-        return indicators.find(organisation, id).map(indicator -> {
+        return indicators.find(organisation, id).map(indicator -> indicator(organisation, indicator, gender));
+    }
+
+    /** As above, for an indicator the caller has already found visible to the organisation. */
+    public Analysis indicator(OrganisationId organisation, Indicator indicator, Gender gender) {
+        int id = indicator.id();
+        {
             ComparisonSet set = comparisons.of(organisation);
             List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
             List<IndicatorValue> county = List.of();
@@ -94,10 +100,6 @@ public class KnowledgeBase {
                         null);
             }
             return IndicatorAnalysis.analyse(indicator, gender, set, own, county);
-        });
-    }
-
-    public boolean inSet(OrganisationId organisation, int id) {
-        return sets.contains(organisation, id);
+        }
     }
 }

@@ -215,6 +215,11 @@ public class ValueImport {
                 unchanged = counts.total() - added - changed;
             }
             if (!request.dryRun() && checks.count == 0) {
+                if (added + changed > 0) {
+                    jdbc.sql("update indicator set last_batch_id = ? where id = any(?)")
+                            .params(batchId, checks.indicatorIds.toArray(Integer[]::new))
+                            .update();
+                }
                 jdbc.sql("update indicator_batch set rows_read = ?, values_added = ?, values_changed = ?,"
                                 + " values_unchanged = ? where id = ?")
                         .params(summary.rows(), added, changed, unchanged, batchId)
@@ -461,6 +466,8 @@ public class ValueImport {
                 jdbc.sql("update import_stage set indicator_id = ? where indicator_id = ?")
                         .params(made.id(), -1 - i)
                         .update();
+                indicatorIds.remove(-1 - i);
+                indicatorIds.add(made.id());
             }
         }
     }

@@ -90,9 +90,7 @@ class IndicatorController {
                 indicators.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("indicator"));
         Gender chosen =
                 Gender.parse(gender).filter(indicator.genders()::contains).orElse(Gender.TOTAL);
-        Analysis analysis = knowledge
-                .indicator(tenant.organisation(), id, chosen)
-                .orElseThrow(() -> new NotFoundException("indicator"));
+        Analysis analysis = knowledge.indicator(tenant.organisation(), indicator, chosen);
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
         model.addAttribute("gender", chosen);
@@ -106,7 +104,6 @@ class IndicatorController {
                         .filter(i -> i.indicatorId() == id)
                         .findFirst()
                         .orElse(null));
-        model.addAttribute("inSet", knowledge.inSet(tenant.organisation(), id));
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         model.addAttribute("ageGroups", AgeGroup.values());
         model.addAttribute("themes", Theme.values());
