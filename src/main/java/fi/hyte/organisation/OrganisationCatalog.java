@@ -91,18 +91,13 @@ public class OrganisationCatalog implements OrganisationDirectory {
 
     /** The official region an organisation stands for, with Sotkanet's id for it. */
     public Optional<OfficialRegion> officialRegion(OrganisationId id) {
-        return organisations
-                .find(id)
-                .filter(o -> o.regionKind() != null)
-                .flatMap(o -> regions.find(o.regionKind(), o.regionCode()))
-                .map(r -> new OfficialRegion(
-                        r.kind().name(),
-                        r.code(),
-                        r.name(),
-                        r.sotkanetId(),
-                        r.kind() == RegionKind.MUNICIPALITY
-                                ? regions.municipalityGroup(r.code()).orElse(null)
-                                : null));
+        return regions.officialOf(id.value())
+                .map(o -> new OfficialRegion(
+                        o.region().kind().name(),
+                        o.region().code(),
+                        o.region().name(),
+                        o.region().sotkanetId(),
+                        o.region().kind() == RegionKind.MUNICIPALITY ? o.municipalityGroup() : null));
     }
 
     /** Municipalities of one Statistics Finland municipality group (urban, semi-urban, rural). */

@@ -147,8 +147,24 @@ class IndicatorDataTests {
         assertThat(regions.parentOf(kerava, "YHTEISTYOALUE").orElseThrow().id()).isEqualTo(845);
     }
 
+    @Autowired
+    fi.hyte.indicator.domain.Comparisons comparisons;
+
     @Test
-    void demoMunicipalityComparesWithItsCountyRegionCountryAndPeers() {
+    void demoMunicipalityComparesWithItsCountyRegionCountryAndPeersOfItsGroup() {
+        var set = comparisons.of(OrganisationCatalog.DEMO_MUNICIPALITY);
+        assertThat(set.own().id()).isEqualTo(122);
+        assertThat(set.county().id()).isEqualTo(977);
+        assertThat(set.region().title().fi()).isEqualTo("Uusimaa");
+        assertThat(set.country().id()).isEqualTo(658);
+        assertThat(set.peers()).hasSize(4).allMatch(p -> p.isMunicipality() && p.id() != 122);
+        var suggestions = comparisons.suggestions(OrganisationCatalog.DEMO_MUNICIPALITY);
+        assertThat(suggestions).isNotEmpty().allMatch(s -> s.reason().equals("group") && s.population() != null);
+        assertThat(suggestions).noneMatch(s -> set.ids().contains(s.region().id()));
+    }
+
+    @Test
+    void demoMunicipalityStartsFromTheSuggestedSet() {
         var set = jdbc.sql("select count(*) from indicator_set_item where organisation_id = ?")
                 .param(OrganisationCatalog.DEMO_MUNICIPALITY.value())
                 .query(Integer.class)

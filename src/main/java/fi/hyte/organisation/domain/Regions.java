@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,13 +43,18 @@ public class Regions {
                 .list();
     }
 
-    /** Statistics Finland's municipality group (1 urban, 2 semi-urban, 3 rural) of a municipality. */
-    public Optional<String> municipalityGroup(String code) {
-        return jdbc.sql("select municipality_group from region where kind = 'MUNICIPALITY' and code = ?")
-                .param(code)
-                .query(String.class)
+    /** An organisation's official region with its municipality group, read in one query. */
+    public Optional<Official> officialOf(UUID organisation) {
+        return jdbc.sql("select r.kind, r.code, r.name_fi, r.name_sv, r.name_en, r.county_code, r.region_code,"
+                        + " r.sotkanet_id, r.municipality_group from organisation o join region r"
+                        + " on r.kind = o.region_kind and r.code = o.region_code where o.id = ?")
+                .param(organisation)
+                .query((rs, n) -> new Official(map(rs, n), rs.getString("municipality_group")))
                 .optional();
     }
+
+    /** A region with the municipality group of a municipality (null for other regions). */
+    public record Official(Region region, String municipalityGroup) {}
 
     public List<Region> municipalitiesInGroup(String group) {
         return jdbc.sql(SELECT + " where kind = 'MUNICIPALITY' and municipality_group = ? order by name_fi")
