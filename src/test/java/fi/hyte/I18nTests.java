@@ -147,7 +147,7 @@ class I18nTests {
         for (String role : List.of("own", "county", "region", "country", "peer")) {
             used.add("indicator.role." + role);
         }
-        for (String gap : List.of("best", "worst", "bestNeutral", "worstNeutral", "gender")) {
+        for (String gap : List.of("best", "worst", "bestNeutral", "worstNeutral", "genderMen", "genderWomen")) {
             used.add("indicator.gap." + gap);
         }
         for (String reason : List.of("group", "area")) {
@@ -175,7 +175,8 @@ class I18nTests {
                 "duplicate",
                 "sharedNotAllowed",
                 "noRows",
-                "noFile")) {
+                "noFile",
+                "noOwnRegion")) {
             used.add("indicator.problem." + problem);
         }
         for (RoundStatus status : RoundStatus.values()) {

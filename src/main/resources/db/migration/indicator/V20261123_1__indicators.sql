@@ -122,7 +122,8 @@ create table indicator_job (
     heartbeat_at timestamptz not null default now(),
     finished_at timestamptz
 );
-create unique index indicator_job_one_running on indicator_job (kind, scope) where status = 'RUNNING';
+-- One running job per scope: an organisation's check and import exclude each other, too.
+create unique index indicator_job_one_running on indicator_job (scope) where status = 'RUNNING';
 create index indicator_job_recent on indicator_job (organisation_id, started_at desc);
 
 create table indicator_set_item (

@@ -55,6 +55,9 @@ class ImportTests {
     Jobs jobs;
 
     @Autowired
+    fi.hyte.indicator.domain.Comparisons comparisons;
+
+    @Autowired
     UserAccounts users;
 
     @Autowired
@@ -130,6 +133,49 @@ class ImportTests {
         assertThat(result.problems()).isEmpty();
         assertThat(result.added()).isEqualTo(1);
         assertThat(count(org)).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictingDuplicateIsRefusedEvenWhenItsFirstRowEqualsTheStoredValue() {
+        String header = "code;title;region;year;value\n";
+        imports.importNow(coordinator, "a.csv", (header + "d;D;092;2023;5.0\n").getBytes(StandardCharsets.UTF_8));
+        ValueImport.Result result = imports.importNow(
+                coordinator,
+                "b.csv",
+                (header + "d;D;092;2023;5.0\nd;D;092;2023;6.0\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(result.problems()).extracting(Problem::line, Problem::code).containsExactly(tuple(3L, "duplicate"));
+        assertThat(jdbc.sql("select v.value::text from indicator_value v join indicator i on i.id = v.indicator_id"
+                                + " where i.organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("5.0");
+    }
+
+    @Test
+    void excelsWindows1252CsvIsRead() {
+        byte[] file = "tunnus;nimi;alue;vuosi;arvo\nw;Tyytyväiset – kysely ”2025”;092;2025;7,5\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        ValueImport.Result result = imports.importNow(coordinator, "excel.csv", file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(jdbc.sql("select title_fi from indicator where organisation_id = ?")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Tyytyväiset – kysely ”2025”");
+    }
+
+    @Test
+    void indicatorPageShowsEvenWhenTheOwnRegionHasNoDataAndManyPeers() {
+        Fixtures.Org sottunga = fixtures.organisation(
+                "sot" + UUID.randomUUID().toString().substring(0, 6), RegionKind.MUNICIPALITY, "766");
+        for (int peer : List.of(2, 4, 5, 9, 11, 12, 13, 15)) {
+            comparisons.addPeer(sottunga.id(), peer);
+        }
+        WebSession session = WebSession.signedIn(port, sottunga.user(Role.VIEWER), Fixtures.PASSWORD);
+        WebSession.Response page = session.get("/indicators/683");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg").contains("Alajärvi");
     }
 
     @Test
@@ -236,18 +282,27 @@ class ImportTests {
             data.createCell(4).setCellValue(2024);
             data.createCell(6).setCellValue("63,4");
             data.createCell(7).setCellValue(120);
+            // A number shown with one decimal holds two: the stored value is what counts.
+            Row shown = sheet.createRow(2);
+            shown.createCell(0).setCellValue("harrastus");
+            shown.createCell(4).setCellValue(2025);
+            var oneDecimal = workbook.createCellStyle();
+            oneDecimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+            shown.createCell(6).setCellValue(12.34);
+            shown.getCell(6).setCellStyle(oneDecimal);
             workbook.write(out);
             xlsx = out.toByteArray();
         }
         ValueImport.Result result = imports.importNow(coordinator, "kysely.xlsx", xlsx);
         assertThat(result.problems()).isEmpty();
-        assertThat(result.added()).isEqualTo(1);
-        assertThat(jdbc.sql("select v.value::text || ' ' || v.absolute_value::text from indicator_value v"
-                                + " join indicator i on i.id = v.indicator_id where i.organisation_id = ?")
+        assertThat(result.added()).isEqualTo(2);
+        assertThat(jdbc.sql("select v.year || ':' || v.value::text || ' ' || coalesce(v.absolute_value::text, '-')"
+                                + " from indicator_value v join indicator i on i.id = v.indicator_id where i.organisation_id = ?"
+                                + " order by v.year")
                         .param(org.id().value())
                         .query(String.class)
-                        .single())
-                .isEqualTo("63.4 120");
+                        .list())
+                .containsExactly("2024:63.4 120", "2025:12.34 -");
     }
 
     @Test

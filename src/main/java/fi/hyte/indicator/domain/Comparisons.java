@@ -63,6 +63,9 @@ public class Comparisons {
     }
 
     public void addPeer(OrganisationId organisation, int region) {
+        if (ownRegion(organisation).map(IndicatorRegion::id).orElse(-1) == region) {
+            return;
+        }
         jdbc.sql("insert into comparison_region (organisation_id, region_id) values (?, ?) on conflict do nothing")
                 .params(organisation.value(), region)
                 .update();

@@ -47,7 +47,8 @@ public class Imports {
             Long batchId,
             UUID checkJob,
             UUID importJob,
-            boolean hasContent) {}
+            boolean hasContent,
+            boolean checkFailed) {}
 
     /** A running check or import of this organisation refuses another. */
     public static class JobRunningException extends RuntimeException {
@@ -121,8 +122,10 @@ public class Imports {
                     if (!result.accepted()) {
                         return new Jobs.Outcome(false, "problems", json.writeValueAsString(result));
                     }
-                    jdbc.sql("update indicator_upload set batch_id = ?, content = null where id = ?")
-                            .params(result.batchId(), uploadId)
+                    // The page shows what the load did, no longer what the check foresaw.
+                    jdbc.sql("update indicator_upload set batch_id = ?, content = null, preview = cast(? as jsonb)"
+                                    + " where id = ?")
+                            .params(result.batchId(), json.writeValueAsString(result), uploadId)
                             .update();
                     return new Jobs.Outcome(true, "imported", json.writeValueAsString(result));
                 })
@@ -151,8 +154,9 @@ public class Imports {
 
     public Optional<Upload> find(OrganisationId organisation, UUID id) {
         return jdbc.sql("select u.id, u.file_name, u.sha256, a.display_name, u.created_at, u.preview::text, u.batch_id,"
-                        + " u.check_job, u.import_job, u.content is not null from indicator_upload u"
-                        + " join app_user a on a.id = u.uploaded_by where u.id = ? and u.organisation_id = ?")
+                        + " u.check_job, u.import_job, u.content is not null, coalesce(j.status = 'FAILED', false)"
+                        + " from indicator_upload u join app_user a on a.id = u.uploaded_by"
+                        + " left join indicator_job j on j.id = u.check_job where u.id = ? and u.organisation_id = ?")
                 .params(id, organisation.value())
                 .query(this::upload)
                 .optional();
@@ -160,8 +164,9 @@ public class Imports {
 
     public List<Upload> recent(OrganisationId organisation, int limit) {
         return jdbc.sql("select u.id, u.file_name, u.sha256, a.display_name, u.created_at, u.preview::text, u.batch_id,"
-                        + " u.check_job, u.import_job, u.content is not null from indicator_upload u"
-                        + " join app_user a on a.id = u.uploaded_by where u.organisation_id = ?"
+                        + " u.check_job, u.import_job, u.content is not null, coalesce(j.status = 'FAILED', false)"
+                        + " from indicator_upload u join app_user a on a.id = u.uploaded_by"
+                        + " left join indicator_job j on j.id = u.check_job where u.organisation_id = ?"
                         + " order by u.created_at desc limit ?")
                 .params(organisation.value(), limit)
                 .query(this::upload)
@@ -223,7 +228,8 @@ public class Imports {
                 (Long) rs.getObject(7),
                 rs.getObject(8, UUID.class),
                 rs.getObject(9, UUID.class),
-                rs.getBoolean(10));
+                rs.getBoolean(10),
+                rs.getBoolean(11));
     }
 
     static String sha256(byte[] content) {

@@ -29,6 +29,11 @@ public record Indicator(
         return organisationId != null;
     }
 
+    /** Total when the indicator has it; otherwise its only gender (some are for men or women only). */
+    public Gender preferredGender() {
+        return genders.contains(Gender.TOTAL) || genders.isEmpty() ? Gender.TOTAL : genders.get(0);
+    }
+
     public boolean hasGenderBreakdown() {
         return genders.contains(Gender.MALE) && genders.contains(Gender.FEMALE);
     }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Jobs {
+
+    /** Message keys of jobs that did not end by their own outcome. */
+    public static final String FAILED = "indicator.job.failed";
 
     static final Duration STALE = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -106,7 +110,12 @@ public class Jobs {
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
-        executor.execute(() -> runJob(id, work));
+        try {
+            executor.execute(() -> runJob(id, work));
+        } catch (TaskRejectedException e) {
+            finish(id, new Outcome(false, FAILED, null));
+            throw e;
+        }
         return Optional.of(id);
     }
 
@@ -134,20 +143,25 @@ public class Jobs {
     }
 
     private Outcome runJob(UUID id, Work work) {
+        // A job may have waited in the queue: it starts its heartbeat when it starts its work.
+        update(id, 0, 0, 0);
         Outcome outcome;
         try {
             outcome = work.run((done, total, errors) -> update(id, done, total, errors));
         } catch (Exception | Error e) {
             LOG.warn("Job {} failed", id, e);
-            outcome = new Outcome(false, "failed", null);
+            outcome = new Outcome(false, FAILED, null);
         }
-        Outcome end = outcome;
+        finish(id, outcome);
+        return outcome;
+    }
+
+    private void finish(UUID id, Outcome end) {
         separately.executeWithoutResult(s -> jdbc.sql("update indicator_job set status = ?, message = ?,"
                         + " result = cast(? as jsonb), finished_at = now(), heartbeat_at = now(),"
                         + " done = case when ? then greatest(done, total) else done end where id = ?")
                 .params(end.succeeded() ? "DONE" : "FAILED", end.message(), end.result(), end.succeeded(), id)
                 .update());
-        return end;
     }
 
     private void update(UUID id, long done, long total, int errors) {
@@ -158,11 +172,13 @@ public class Jobs {
     }
 
     public Optional<Job> find(UUID id) {
+        failStale();
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::job).optional();
     }
 
     /** A job of this organisation (or, for operators' Sotkanet refreshes, with no organisation). */
     public Optional<Job> find(OrganisationId organisation, UUID id) {
+        failStale();
         return jdbc.sql(SELECT + " where id = ? and organisation_id = ?")
                 .params(id, organisation.value())
                 .query(this::job)
@@ -170,6 +186,7 @@ public class Jobs {
     }
 
     public Optional<Job> running(String kind, String scope) {
+        failStale();
         return jdbc.sql(SELECT + " where kind = ? and scope = ? and status = 'RUNNING'")
                 .params(kind, scope)
                 .query(this::job)
@@ -177,6 +194,7 @@ public class Jobs {
     }
 
     public List<Job> recent(String kind, String scope, int limit) {
+        failStale();
         return jdbc.sql(SELECT + " where kind = ? and scope = ? order by started_at desc limit ?")
                 .params(kind, scope, limit)
                 .query(this::job)
@@ -184,8 +202,9 @@ public class Jobs {
     }
 
     private void failStale() {
-        jdbc.sql("update indicator_job set status = 'FAILED', message = 'interrupted', finished_at = now()"
-                        + " where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)")
+        jdbc.sql(
+                        "update indicator_job set status = 'FAILED', message = 'indicator.job.interrupted', finished_at = now()"
+                                + " where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)")
                 .param(STALE.toSeconds())
                 .update();
     }

@@ -69,7 +69,11 @@ public class KnowledgeBase {
                 continue;
             }
             Analysis analysis = IndicatorAnalysis.analyse(
-                    indicator, Gender.TOTAL, set, valuesById.getOrDefault(indicator.id(), List.of()), null);
+                    indicator,
+                    indicator.preferredGender(),
+                    set,
+                    valuesById.getOrDefault(indicator.id(), List.of()),
+                    null);
             groups.computeIfAbsent(item.ageGroup(), g -> new ArrayList<>()).add(new Row(item, indicator, analysis));
             analysis.gaps().stream().filter(Gap::large).forEach(g -> lens.add(new LensEntry(indicator, g)));
         }

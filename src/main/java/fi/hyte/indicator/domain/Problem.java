@@ -9,8 +9,14 @@ import java.util.List;
 public record Problem(long line, String code, List<String> args) {
 
     public static Problem of(long line, String code, Object... args) {
+        // A cell can hold anything: what is shown of it is kept short.
         return new Problem(
-                line, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+                line,
+                code,
+                java.util.Arrays.stream(args)
+                        .map(String::valueOf)
+                        .map(a -> a.length() > 80 ? a.substring(0, 79) + "…" : a)
+                        .toList());
     }
 
     public String messageKey() {

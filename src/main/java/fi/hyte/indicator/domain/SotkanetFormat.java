@@ -24,7 +24,7 @@ public final class SotkanetFormat {
                 node.path("id").asInt(),
                 node.path("code").asString(""),
                 node.path("category").asString(""),
-                text(node.path("title")),
+                titled(node.path("title"), node.path("id").asString("")),
                 List.copyOf(memberOf));
     }
 
@@ -34,7 +34,7 @@ public final class SotkanetFormat {
                 node.path("id").asInt(),
                 null,
                 null,
-                text(node.path("title")),
+                titled(node.path("title"), node.path("id").asString("")),
                 plain(text(node.path("description"))),
                 text(node.path("organization").path("title")),
                 text(node.path("primaryValueType").path("title")),
@@ -56,6 +56,13 @@ public final class SotkanetFormat {
             }
         }
         return genders.isEmpty() ? List.of(Gender.TOTAL) : genders;
+    }
+
+    /** A title, in Finnish when Sotkanet has it; else the Swedish or English one stands in, else the id. */
+    private static LocalizedText titled(JsonNode node, String id) {
+        LocalizedText text = text(node);
+        String fi = text.fi() != null ? text.fi() : text.sv() != null ? text.sv() : text.en() != null ? text.en() : id;
+        return new LocalizedText(fi, text.sv(), text.en());
     }
 
     private static LocalizedText text(JsonNode node) {

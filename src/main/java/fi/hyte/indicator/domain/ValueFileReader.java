@@ -22,12 +22,17 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads indicator values from the files people actually have, streaming row by row:
@@ -45,6 +50,8 @@ public final class ValueFileReader {
 
     /** Files that are neither: how a value is written when it is missing or suppressed. */
     private static final List<String> MISSING = List.of("", ".", "..", "-", "NA", "na");
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern SPACES = Pattern.compile("[\\s\\x{00A0}\\x{202F}]");
@@ -106,7 +113,8 @@ public final class ValueFileReader {
     }
 
     /**
-     * UTF-8 when the start of the file decodes as UTF-8, else Latin-1 (Sotkanet's older web export);
+     * UTF-8 when the start of the file decodes as UTF-8, else Windows-1252, the superset of Latin-1
+     * (Sotkanet's older web export and Excel's CSV);
      * null for what is neither (UTF-16, binary), so that the user hears it rather than sees mojibake.
      */
     private static Charset charsetOf(byte[] head) {
@@ -135,13 +143,15 @@ public final class ValueFileReader {
                     .decode(ByteBuffer.wrap(head, 0, end));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
+            // Windows-1252 (what Finnish Excel saves as "CSV") covers Latin-1's letters and adds € – ” ’;
+            // its five undefined bytes mean the file is something else.
             for (byte b : head) {
                 int c = b & 0xFF;
-                if (c >= 0x80 && c < 0xA0) {
+                if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
                     return null;
                 }
             }
-            return StandardCharsets.ISO_8859_1;
+            return WINDOWS_1252;
         }
     }
 
@@ -165,7 +175,13 @@ public final class ValueFileReader {
         if (first.startsWith("\uFEFF")) {
             first = first.substring(1);
         }
-        lines.reset();
+        try {
+            lines.reset();
+        } catch (IOException e) {
+            // A first line longer than the mark can hold is no header Hyte knows.
+            problems.accept(Problem.of(1, "header"));
+            return new Summary(null, 0);
+        }
         char delimiter = first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
@@ -185,6 +201,10 @@ public final class ValueFileReader {
                 }
             }
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof org.apache.commons.csv.CSVException) {
+                problems.accept(Problem.of(table.count + 1, "syntax"));
+                return table.summary();
+            }
             if (e.getCause() instanceof CharacterCodingException) {
                 problems.accept(Problem.of(table.count + 1, "encoding"));
                 return table.summary();
@@ -201,34 +221,90 @@ public final class ValueFileReader {
         return table.end();
     }
 
-    private static Summary readWorkbook(InputStream in, Consumer<ValueRow> rows, Consumer<Problem> problems)
-            throws IOException {
-        Workbook workbook;
-        try {
-            workbook = WorkbookFactory.create(in);
-        } catch (RuntimeException | IOException e) {
+    /**
+     * The first sheet of an XLSX, read as a stream of rows (POI's event API): a workbook is never held
+     * in memory whole, however many rows it has. Numbers are taken as stored, not as the cell's
+     * display format shows them (a cell shown as 12,3 may hold 12.34), and formulas by their last
+     * computed value.
+     */
+    private static Summary readWorkbook(InputStream in, Consumer<ValueRow> rows, Consumer<Problem> problems) {
+        Table table = new Table(rows, problems);
+        try (OPCPackage pkg = OPCPackage.open(in)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return table.end();
+            }
+            SheetRows handler = new SheetRows(table);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        reader.getStylesTable(), null, strings, handler, new RawNumbers(), false));
+                parser.parse(new InputSource(sheet));
+            } catch (StopReading stop) {
+                return table.summary();
+            }
+            return table.end();
+        } catch (StopReading stop) {
+            return table.summary();
+        } catch (Exception e) {
             problems.accept(Problem.of(0, "workbook"));
             return new Summary(null, 0);
         }
-        try (workbook) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            Table table = new Table(rows, problems);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(
-                            cell == null ? "" : formatter.formatCellValue(cell).strip());
-                }
-                if (cells.stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
-                if (!table.take(row.getRowNum() + 1L, cells)) {
-                    return table.summary();
-                }
+    }
+
+    /** Numbers as stored (shortest exact text), never through the cell's display format. */
+    private static final class RawNumbers extends DataFormatter {
+        RawNumbers() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            return NumberToTextConverter.toText(value);
+        }
+    }
+
+    /** Thrown from inside the sheet parser when the header is not known: reading stops there. */
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Collects a row's cells by column and hands each finished row to the table. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final Table table;
+        private final List<String> cells = new ArrayList<>();
+
+        SheetRows(Table table) {
+            this.table = table;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (cells.stream().allMatch(String::isEmpty)) {
+                return;
             }
-            return table.end();
+            if (!table.take(rowNum + 1L, new ArrayList<>(cells))) {
+                throw new StopReading();
+            }
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = new CellReference(reference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(value == null ? "" : value.strip());
         }
     }
 

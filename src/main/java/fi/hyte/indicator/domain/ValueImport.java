@@ -185,15 +185,28 @@ public class ValueImport {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                        if (++written[0] % PROGRESS_EVERY == 0) {
+                        if ((++written[0] + checks.count) % PROGRESS_EVERY == 0) {
                             progress.report(written[0] + checks.count, checks.count);
                         }
                     },
-                    checks::problem);
+                    problem -> {
+                        checks.problem(problem);
+                        if ((written[0] + checks.count) % PROGRESS_EVERY == 0) {
+                            progress.report(written[0] + checks.count, checks.count);
+                        }
+                    });
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Copying values into the staging table failed", e);
         }
         checks.createNew();
+        if (summary.format() == ValueFileReader.Format.SOTKANET
+                && batchId != null
+                && "FILE".equals(request.source().kind())) {
+            // Sotkanet's data keeps Sotkanet as its source, whoever imported the file; its name stays in file_name.
+            jdbc.sql("update indicator_batch set source = ?, licence = ? where id = ?")
+                    .params(Source.sotkanet("FILE").name(), Source.SOTKANET_LICENCE, batchId)
+                    .update();
+        }
         if (summary.format() == ValueFileReader.Format.SOTKANET && !request.mayWriteShared()) {
             checks.problem(Problem.of(0, "sharedNotAllowed"));
         }
@@ -269,9 +282,19 @@ public class ValueImport {
     private Counts merge(Long batchId, Checks checks, TransactionStatus status, long staged) {
         Object savepoint = status.createSavepoint();
         try {
-            Counts counts = firstLoad(checks)
-                    ? insertFrom("import_stage", batchId, staged)
-                    : mergeFrom("import_stage", batchId, staged);
+            Counts counts;
+            if (firstLoad(checks)) {
+                counts = insertFrom("import_stage", batchId, staged);
+            } else {
+                // An upsert does not always refuse a key twice (an equal first row only locks it), so
+                // when values exist, duplicates are looked for before merging.
+                reportConflictingDuplicates(checks);
+                if (checks.count > 0) {
+                    status.releaseSavepoint(savepoint);
+                    return null;
+                }
+                counts = mergeFrom("import_stage", batchId, staged);
+            }
             status.releaseSavepoint(savepoint);
             return counts;
         } catch (DataAccessException e) {
@@ -421,6 +444,10 @@ public class ValueImport {
                             ? "000".substring(row.region().length()) + row.region()
                             : row.region();
                     region = municipalities.get(code);
+                }
+                if (region == null && row.region().isEmpty()) {
+                    problem(Problem.of(row.line(), "noOwnRegion"));
+                    return null;
                 }
                 if (region == null) {
                     problem(Problem.of(row.line(), "unknownMunicipality", row.region()));

@@ -89,7 +89,7 @@ class IndicatorController {
         Indicator indicator =
                 indicators.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("indicator"));
         Gender chosen =
-                Gender.parse(gender).filter(indicator.genders()::contains).orElse(Gender.TOTAL);
+                Gender.parse(gender).filter(indicator.genders()::contains).orElse(indicator.preferredGender());
         Analysis analysis = knowledge.indicator(tenant.organisation(), indicator, chosen);
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
@@ -197,7 +197,12 @@ class IndicatorController {
     String comparisons(Tenant tenant, Model model) {
         model.addAttribute("set", comparisons.of(tenant.organisation()));
         model.addAttribute("suggestions", comparisons.suggestions(tenant.organisation()));
-        model.addAttribute("choosable", comparisons.choosable());
+        var chosen = comparisons.of(tenant.organisation()).ids();
+        model.addAttribute(
+                "choosable",
+                comparisons.choosable().stream()
+                        .filter(r -> !chosen.contains(r.id()))
+                        .toList());
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         return "indicator/comparisons";
     }
@@ -246,9 +251,11 @@ class IndicatorController {
                         + format.value(s.latest().value(), locale));
             }
         }
-        if (series.size() > 9) {
-            series = series.subList(0, 9);
-        }
+        // The chart draws own and at most eight others; the table below lists every region.
+        List<LineChart.Series> drawn = new ArrayList<>(
+                series.stream().filter(LineChart.Series::emphasised).toList());
+        series.stream().filter(x -> !x.emphasised()).limit(8).forEach(drawn::add);
+        series = drawn;
         String title = analysis.indicator().title().in(locale);
         String description = messages.getMessage(
                 "indicator.chart.description",
@@ -338,7 +345,7 @@ class IndicatorController {
 
     private static int decimals(Analysis analysis) {
         if (analysis.indicator().decimals() != null) {
-            return Math.min(6, analysis.indicator().decimals());
+            return Math.max(0, Math.min(6, analysis.indicator().decimals()));
         }
         return Math.min(
                 6,

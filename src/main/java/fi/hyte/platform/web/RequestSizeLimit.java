@@ -44,7 +44,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        long limit = type != null && type.startsWith("multipart/form-data") ? maxUploadBytes : maxBytes;
+        // Only the file imports take large uploads; everywhere else a request stays small.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean upload = type != null
+                && type.startsWith("multipart/form-data")
+                && (path.equals("/indicators/imports") || path.equals("/api/v1/indicator-imports"));
+        long limit = upload ? maxUploadBytes : maxBytes;
         if (request.getContentLengthLong() <= limit) {
             chain.doFilter(request, response);
             return;
