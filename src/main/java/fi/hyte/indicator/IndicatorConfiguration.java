@@ -17,12 +17,15 @@ class IndicatorConfiguration {
         return new NavigationItem(32, "nav.indicators", "/indicators", Role.VIEWER);
     }
 
-    /** Two workers: a refresh and an import can run side by side; more would only queue on the database. */
+    /**
+     * Four workers. A long Sotkanet refresh occupies one for minutes, and each organisation runs at
+     * most one check or import at a time, so organisations' imports do not queue behind a refresh.
+     */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor indicatorJobExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
+        executor.setCorePoolSize(4);
+        executor.setMaxPoolSize(4);
         executor.setQueueCapacity(50);
         executor.setThreadNamePrefix("indicator-job-");
         executor.setWaitForTasksToCompleteOnShutdown(true);

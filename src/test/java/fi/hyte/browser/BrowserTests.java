@@ -203,13 +203,21 @@ class BrowserTests {
             page.setInputFiles("#file", file);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tarkista tiedosto"))
                     .click();
-            page.getByText("Vahvista ja tallenna").waitFor();
+            page.getByText("Vahvista ja tallenna")
+                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
             assertThat(page.locator("#status").textContent())
                     .contains("Uusia arvoja tulee")
                     .contains("selain-liikunta");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vahvista ja tallenna"))
                     .click();
-            page.getByText("Tiedot tallennettiin").waitFor();
+            try {
+                // The load runs in the background, after whatever jobs other tests left in the queue.
+                page.getByText("Tiedot tallennettiin")
+                        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                throw new AssertionError(
+                        "The import did not finish: " + page.locator("main").textContent(), e);
+            }
             assertThat(page.locator("#status").textContent()).contains("Uusia arvoja");
         } finally {
             java.nio.file.Files.deleteIfExists(file);
