@@ -179,6 +179,16 @@ class ImportTests {
     }
 
     @Test
+    void aRegionOfAnotherScaleIsLeftToTheTableNotTheChart() {
+        WebSession session = WebSession.signedIn(port, "katselija", fi.hyte.support.HyteSpringTest.DEMO_PASSWORD);
+        String page = session.get("/indicators/127").body();
+        assertThat(page).contains("Vain taulukossa, koska suuruusluokka on aivan eri kuin omalla alueella: Uusimaa.");
+        String chart = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+        assertThat(chart).contains("Kerava").doesNotContain("Uusimaa");
+        assertThat(page.substring(page.indexOf("data-table"))).contains("Uusimaa");
+    }
+
+    @Test
     void changedValueIsUpdatedAndTheOldValueRecorded() {
         String header = "code;title;region;year;value\n";
         imports.importNow(

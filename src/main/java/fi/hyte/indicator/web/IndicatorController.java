@@ -94,7 +94,9 @@ class IndicatorController {
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
         model.addAttribute("gender", chosen);
-        model.addAttribute("chart", chart(analysis, locale));
+        List<String> leftOut = new ArrayList<>();
+        model.addAttribute("chart", chart(analysis, locale, leftOut));
+        model.addAttribute("chartLeftOut", leftOut);
         model.addAttribute("table", table(analysis, locale));
         model.addAttribute("genderChart", indicator.hasGenderBreakdown() ? genderChart(analysis, locale) : null);
         model.addAttribute("provenance", values.provenance(id).orElse(null));
@@ -237,14 +239,31 @@ class IndicatorController {
         return "redirect:/indicators/comparisons";
     }
 
-    private String chart(Analysis analysis, Locale locale) {
+    /**
+     * The regions' chart. A count (population, say) of a whole region is many times a municipality's
+     * and would flatten its line: a series more than five times larger or smaller than own is left
+     * to the table, and the page says so.
+     */
+    private String chart(Analysis analysis, Locale locale, List<String> leftOut) {
         List<LineChart.Series> series = new ArrayList<>();
         List<String> latest = new ArrayList<>();
+        BigDecimal ownPeak = peak(analysis.ownSeries());
         for (RegionSeries s : analysis.series()) {
             if (s.byYear().isEmpty()) {
                 continue;
             }
             String label = s.region().title().in(locale);
+            BigDecimal peak = peak(s);
+            if (!"own".equals(s.role())
+                    && ownPeak != null
+                    && peak != null
+                    && ownPeak.signum() > 0
+                    && peak.signum() > 0
+                    && (peak.compareTo(ownPeak.multiply(BigDecimal.valueOf(5))) > 0
+                            || ownPeak.compareTo(peak.multiply(BigDecimal.valueOf(5))) > 0)) {
+                leftOut.add(label);
+                continue;
+            }
             series.add(new LineChart.Series(label, "own".equals(s.role()), points(analysis.years(), s.byYear())));
             if (s.latest() != null) {
                 latest.add(label + " " + s.latest().year() + ": "
@@ -325,6 +344,16 @@ class IndicatorController {
                 decimals(analysis),
                 locale,
                 series));
+    }
+
+    private static BigDecimal peak(RegionSeries series) {
+        return series == null
+                ? null
+                : series.byYear().values().stream()
+                        .filter(Objects::nonNull)
+                        .map(BigDecimal::abs)
+                        .max(BigDecimal::compareTo)
+                        .orElse(null);
     }
 
     private static List<LineChart.Point> points(List<Integer> years, Map<Integer, BigDecimal> byYear) {
