@@ -8,12 +8,12 @@ Outputs (src/main/resources/indicators/):
                                counties (ids from rOpenGov) and the 6 collaborative areas (ids 845-850,
                                identified because their 683 absolute values equal the sums of their
                                municipalities exactly), with current municipalities' memberOf extended
-  demo/values-683.csv          the 683 REST CSV export, unchanged
+  demo/values-683.csv          the 683 REST CSV export, ';'-separated, values unchanged
   demo/values-127.csv          indicator 127 (population) 2000-2022, geofi's download, as REST CSV
   demo/values-1990-2012.csv.gz the 54 indicators of the 2013 sotkanet-shiny download, as REST CSV
 Values are copied as text, so their decimals stay exactly as published.
 """
-import csv, gzip, json, os, shutil, sys
+import csv, gzip, json, os, sys
 
 SHARED = os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'data')
 OUT = os.path.join(os.path.dirname(__file__), '..', 'src', 'main', 'resources', 'indicators')
@@ -65,7 +65,11 @@ def main():
                 municipality['memberOf'].append(extra)
     write_gz_json('sotkanet-regions.json.gz', regions)
 
-    shutil.copyfile(shared('sotkanet_values', 'sotkanet_683_diabetes_2015_2023_all_regions.csv'), os.path.join(OUT, 'demo', 'values-683.csv'))
+    # Rewritten with ';' like Sotkanet's REST CSV; the values stay as text, unchanged.
+    with open(os.path.join(OUT, 'demo', 'values-683.csv'), 'w', encoding='utf-8', newline='') as out:
+        w = csv.writer(out, delimiter=';', lineterminator='\n')
+        for row in csv.reader(open(shared('sotkanet_values', 'sotkanet_683_diabetes_2015_2023_all_regions.csv'), encoding='utf-8')):
+            w.writerow(row)
 
     kunta_ids = {r['code']: r['id'] for r in json.load(open(shared('sotkanet_catalogue_2015', 'sotkanet_regions_2015.json'), encoding='utf-8')) if r['category'] == 'KUNTA'}
     with open(os.path.join(OUT, 'demo', 'values-127.csv'), 'w', encoding='utf-8', newline='') as out:
