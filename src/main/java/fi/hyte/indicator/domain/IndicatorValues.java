@@ -65,6 +65,22 @@ public class IndicatorValues {
                 .single());
     }
 
+    public boolean exists(int indicator) {
+        return jdbc.sql("select exists (select 1 from indicator_value where indicator_id = ?)")
+                .param(indicator)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Sotkanet indicators Hyte follows: those with values here or in some organisation's indicator set. */
+    public List<Integer> followedSotkanetIndicators() {
+        return jdbc.sql("select i.id from indicator i where i.organisation_id is null and (exists (select 1"
+                        + " from indicator_value v where v.indicator_id = i.id) or exists (select 1 from"
+                        + " indicator_set_item s where s.indicator_id = i.id)) order by i.id")
+                .query(Integer.class)
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from indicator_value")
                 .query(Long.class)

@@ -89,11 +89,32 @@ public class Jobs {
     }
 
     /**
-     * Starts work in the background, or returns empty when a job of this kind already runs in this
-     * scope. The job row exists before this returns, so the page can show it at once.
+     * Starts work in the background, or returns empty when a job already runs in this scope. The job row exists before this returns, so the page can show it at once.
      */
     public Optional<UUID> start(
             String kind, String scope, OrganisationId organisation, UserId user, long total, Work work) {
+        Optional<UUID> id = register(kind, scope, organisation, user, total);
+        id.ifPresent(job -> {
+            try {
+                executor.execute(() -> runJob(job, work));
+            } catch (TaskRejectedException e) {
+                finish(job, new Outcome(false, FAILED, null));
+                throw e;
+            }
+        });
+        return id;
+    }
+
+    /**
+     * Runs work in the calling thread under the same one-per-scope rule (an API call that answers
+     * when done); empty when another job runs in the scope.
+     */
+    public Optional<Outcome> runHere(String kind, String scope, OrganisationId organisation, UserId user, Work work) {
+        return register(kind, scope, organisation, user, 0).map(id -> runJob(id, work));
+    }
+
+    /** The job's row, RUNNING; empty when the scope already has a running job. */
+    private Optional<UUID> register(String kind, String scope, OrganisationId organisation, UserId user, long total) {
         failStale();
         UUID id = UUID.randomUUID();
         try {
@@ -110,36 +131,7 @@ public class Jobs {
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
-        try {
-            executor.execute(() -> runJob(id, work));
-        } catch (TaskRejectedException e) {
-            finish(id, new Outcome(false, FAILED, null));
-            throw e;
-        }
         return Optional.of(id);
-    }
-
-    /**
-     * Runs work in the calling thread under the same one-per-scope rule (an API call that answers
-     * when done); empty when another job of this kind runs in the scope.
-     */
-    public Optional<Outcome> runHere(String kind, String scope, OrganisationId organisation, UserId user, Work work) {
-        failStale();
-        UUID id = UUID.randomUUID();
-        try {
-            separately.executeWithoutResult(s -> jdbc.sql("insert into indicator_job (id, organisation_id, kind, scope,"
-                            + " status, started_by) values (?, ?, ?, ?, 'RUNNING', ?)")
-                    .params(
-                            id,
-                            organisation == null ? null : organisation.value(),
-                            kind,
-                            scope,
-                            user == null ? null : user.value())
-                    .update());
-        } catch (DuplicateKeyException e) {
-            return Optional.empty();
-        }
-        return Optional.of(runJob(id, work));
     }
 
     private Outcome runJob(UUID id, Work work) {

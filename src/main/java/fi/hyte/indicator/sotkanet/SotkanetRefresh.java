@@ -5,6 +5,7 @@ import fi.hyte.indicator.domain.Gender;
 import fi.hyte.indicator.domain.Indicator;
 import fi.hyte.indicator.domain.IndicatorRegion;
 import fi.hyte.indicator.domain.IndicatorRegions;
+import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
 import fi.hyte.indicator.domain.Jobs;
 import fi.hyte.indicator.domain.Problem;
@@ -76,6 +77,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
     private final IndicatorRegions regions;
     private final Indicators indicators;
     private final ValueImport imports;
+    private final IndicatorValues values;
     private final Jobs jobs;
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -86,6 +88,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
             IndicatorRegions regions,
             Indicators indicators,
             ValueImport imports,
+            IndicatorValues values,
             Jobs jobs,
             JdbcClient jdbc,
             JsonMapper json,
@@ -94,6 +97,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
         this.regions = regions;
         this.indicators = indicators;
         this.imports = imports;
+        this.values = values;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.json = json;
@@ -180,7 +184,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
             LOG.warn("Sotkanet refresh failed: {}", e.getMessage());
             return new Jobs.Outcome(false, FAILED, tally.result(requested.size(), e.getMessage()));
         }
-        List<Integer> ids = requested.isEmpty() ? followed() : requested;
+        List<Integer> ids = requested.isEmpty() ? values.followedSotkanetIndicators() : requested;
         tally.begin(ids.size());
         if (!ids.isEmpty()) {
             int workers = Math.max(1, Math.min(settings.concurrency(), ids.size()));
@@ -227,7 +231,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
             if (remote.dataUpdated() != null
                     && stored.isPresent()
                     && remote.dataUpdated().equals(stored.get().dataUpdated())
-                    && hasValues(id)) {
+                    && values.exists(id)) {
                 tally.unchanged(id);
                 return;
             }
@@ -270,22 +274,6 @@ public class SotkanetRefresh implements SchedulingConfigurer {
             LOG.warn("Refreshing Sotkanet indicator {} failed", id, e);
             tally.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         }
-    }
-
-    /** Sotkanet indicators that have values here or are in some organisation's indicator set. */
-    private List<Integer> followed() {
-        return jdbc.sql("select i.id from indicator i where i.organisation_id is null and (exists (select 1"
-                        + " from indicator_value v where v.indicator_id = i.id) or exists (select 1 from"
-                        + " indicator_set_item s where s.indicator_id = i.id)) order by i.id")
-                .query(Integer.class)
-                .list();
-    }
-
-    private boolean hasValues(int id) {
-        return jdbc.sql("select exists (select 1 from indicator_value where indicator_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
     }
 
     /** The indicator's years as Sotkanet tells them, or 1990 to this year when it does not. */
