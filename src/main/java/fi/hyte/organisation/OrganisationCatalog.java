@@ -1,11 +1,14 @@
 package fi.hyte.organisation;
 
 import fi.hyte.organisation.domain.Affiliation;
+import fi.hyte.organisation.domain.Bodies;
 import fi.hyte.organisation.domain.DemoLeadership;
 import fi.hyte.organisation.domain.LeadershipOverview;
 import fi.hyte.organisation.domain.LeadershipReview;
 import fi.hyte.organisation.domain.Organisation;
 import fi.hyte.organisation.domain.Organisations;
+import fi.hyte.organisation.domain.People;
+import fi.hyte.organisation.domain.Person;
 import fi.hyte.organisation.domain.Region;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.organisation.domain.Regions;
@@ -13,6 +16,7 @@ import fi.hyte.organisation.domain.Sectors;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationDirectory;
 import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.UserId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +44,18 @@ public class OrganisationCatalog implements OrganisationDirectory {
     private final Sectors sectors;
     private final LeadershipReview leadership;
     private final Regions regions;
+    private final People people;
+    private final Bodies bodies;
 
-    OrganisationCatalog(Organisations organisations, Sectors sectors, LeadershipReview leadership, Regions regions) {
+    OrganisationCatalog(
+            Organisations organisations,
+            Sectors sectors,
+            LeadershipReview leadership,
+            Regions regions,
+            People people,
+            Bodies bodies) {
+        this.people = people;
+        this.bodies = bodies;
         this.organisations = organisations;
         this.sectors = sectors;
         this.leadership = leadership;
@@ -117,6 +131,26 @@ public class OrganisationCatalog implements OrganisationDirectory {
                 .toList();
     }
 
+    /** The organisation's people (staff, elected officials and partners), by name. */
+    public List<PersonSummary> people(OrganisationId id) {
+        return people.of(id).stream().map(OrganisationCatalog::summarise).toList();
+    }
+
+    /** The person a user account is linked to in this organisation, if any. */
+    public Optional<PersonSummary> personOf(OrganisationId id, UserId user) {
+        return people.of(id).stream()
+                .filter(p -> user.value().equals(p.userId()))
+                .findFirst()
+                .map(OrganisationCatalog::summarise);
+    }
+
+    /** The organisation's bodies: council, boards, management group, wellbeing group… */
+    public List<BodySummary> bodies(OrganisationId id) {
+        return bodies.of(id).stream()
+                .map(b -> new BodySummary(b.id(), b.name()))
+                .toList();
+    }
+
     @Override
     public Map<OrganisationId, LocalizedText> namesOf(Collection<OrganisationId> ids) {
         return organisations.byIds(ids).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
@@ -134,6 +168,10 @@ public class OrganisationCatalog implements OrganisationDirectory {
         return organisations
                 .find(id)
                 .map(o -> new OrganisationEntry(o.id(), o.name(), o.type().name()));
+    }
+
+    private static PersonSummary summarise(Person p) {
+        return new PersonSummary(p.id(), p.name(), p.title(), p.sectorId(), p.userId());
     }
 
     private static OrganisationSummary summarise(Organisation o) {
@@ -159,6 +197,12 @@ public class OrganisationCatalog implements OrganisationDirectory {
     /** An official region: kind (MUNICIPALITY, WELLBEING_COUNTY, REGION), code, name, Sotkanet id. */
     public record OfficialRegion(
             String kind, String code, LocalizedText name, Integer sotkanetId, String municipalityGroup) {}
+
+    /** A person as other modules see them; the user is the linked Hyte account, if any. */
+    public record PersonSummary(UUID id, String name, String title, UUID sectorId, UUID userId) {}
+
+    /** A body (toimielin) as other modules see it. */
+    public record BodySummary(UUID id, LocalizedText name) {}
 
     /** A sector as other modules see it. */
     public record SectorSummary(UUID id, LocalizedText name) {}

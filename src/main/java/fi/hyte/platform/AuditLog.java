@@ -3,10 +3,17 @@ package fi.hyte.platform;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,6 +64,66 @@ public class AuditLog {
                 .query(AuditEntry.class)
                 .optional();
     }
+
+    /**
+     * The changes of one record and of what is recorded under it (e.g. a goal's indicators and
+     * evaluations), newest first.
+     */
+    public List<Change> history(OrganisationId organisation, Object entityId, int limit) {
+        return jdbc
+                .sql(SELECT + " where organisation_id = ? and entity_id = ? order by occurred_at desc, id desc limit ?")
+                .params(organisation.value(), String.valueOf(entityId), limit)
+                .query(AuditEntry.class)
+                .list()
+                .stream()
+                .map(this::describe)
+                .toList();
+    }
+
+    /** The fields one change changed, with their values before and after. */
+    public Change describe(AuditEntry entry) {
+        Map<String, String> before = flatten(entry.beforeState());
+        Map<String, String> after = flatten(entry.afterState());
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<FieldChange> fields = new ArrayList<>();
+        for (String key : keys) {
+            String was = before.get(key);
+            String is = after.get(key);
+            if (!Objects.equals(was, is)) {
+                fields.add(new FieldChange(key, was, is));
+            }
+        }
+        return new Change(entry, fields);
+    }
+
+    private Map<String, String> flatten(String state) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (state != null) {
+            flatten("", json.readTree(state), values);
+        }
+        return values;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> values) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), values);
+            }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.isValueNode() ? item.asString() : item.toString()));
+            values.put(prefix, String.join(", ", items));
+        } else if (!node.isNull()) {
+            values.put(prefix, node.asString());
+        }
+    }
+
+    /** One recorded change with the fields it changed. */
+    public record Change(AuditEntry entry, List<FieldChange> fields) {}
+
+    /** One field's value before and after. */
+    public record FieldChange(String field, String before, String after) {}
 
     public List<AuditEntry> recent(OrganisationId organisation, int limit, int offset) {
         return jdbc.sql(SELECT + " where organisation_id = ? order by occurred_at desc, id desc limit ? offset ?")

@@ -98,7 +98,8 @@ class LeadershipReviewTests {
         UUID group = fixtures.body(org, BodyType.WELLBEING_GROUP, "Hyvinvointiryhmä");
         UUID parish = structure.savePerson(
                 org.tenant(),
-                new Person(null, "Diakoni Dan", null, null, Affiliation.PARISH, "Seurakunta", null, null, false, 0));
+                new Person(
+                        null, "Diakoni Dan", null, null, Affiliation.PARISH, "Seurakunta", null, null, false, null, 0));
         structure.addMember(org.tenant(), group, parish, MemberRole.MEMBER);
         assertThat(checks(review.review(org.id(), FI)))
                 .containsEntry("outsidePartners", true)
@@ -106,7 +107,18 @@ class LeadershipReviewTests {
 
         UUID county = structure.savePerson(
                 org.tenant(),
-                new Person(null, "Alueen Anu", null, null, Affiliation.WELLBEING_COUNTY, "HVA", null, null, false, 0));
+                new Person(
+                        null,
+                        "Alueen Anu",
+                        null,
+                        null,
+                        Affiliation.WELLBEING_COUNTY,
+                        "HVA",
+                        null,
+                        null,
+                        false,
+                        null,
+                        0));
         structure.addMember(org.tenant(), group, county, MemberRole.EXPERT);
         structure.saveResponsibility(
                 org.tenant(),

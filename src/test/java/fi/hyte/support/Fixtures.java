@@ -60,7 +60,8 @@ public class Fixtures {
 
     public UUID person(Org org, String name, UUID sector) {
         return structure.savePerson(
-                org.tenant(), new Person(null, name, null, sector, Affiliation.STAFF, null, null, null, false, 0));
+                org.tenant(),
+                new Person(null, name, null, sector, Affiliation.STAFF, null, null, null, false, null, 0));
     }
 
     public UUID body(Org org, BodyType type, String name) {

@@ -7,6 +7,7 @@ import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
+import fi.hyte.platform.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,12 +30,15 @@ public class DemoLeadership implements DemoContent {
     private final OrganisationStructure structure;
     private final UserAccounts accounts;
     private final DemoSettings settings;
+    private final People people;
 
     DemoLeadership(
             Organisations organisations,
             OrganisationStructure structure,
             UserAccounts accounts,
-            DemoSettings settings) {
+            DemoSettings settings,
+            People people) {
+        this.people = people;
         this.organisations = organisations;
         this.structure = structure;
         this.accounts = accounts;
@@ -72,10 +76,19 @@ public class DemoLeadership implements DemoContent {
         }
         String password = settings.password();
         accounts.ensureDemoUser(MUNICIPALITY, Role.ADMIN, "admin", "Aino Ylläpitäjä", password, true);
-        accounts.ensureDemoUser(MUNICIPALITY, Role.COORDINATOR, "koordinaattori", "Laura Nieminen", password, false);
-        accounts.ensureDemoUser(MUNICIPALITY, Role.EDITOR, "toimittaja", "Sari Mäkinen", password, false);
-        accounts.ensureDemoUser(MUNICIPALITY, Role.VIEWER, "katselija", "Eero Heinonen", password, false);
-        accounts.ensureDemoUser(COUNTY, Role.COORDINATOR, "hva-koordinaattori", "Maria Salonen", password, false);
+        UserId coordinator = accounts.ensureDemoUser(
+                MUNICIPALITY, Role.COORDINATOR, "koordinaattori", "Laura Nieminen", password, false);
+        UserId editor =
+                accounts.ensureDemoUser(MUNICIPALITY, Role.EDITOR, "toimittaja", "Sari Mäkinen", password, false);
+        UserId viewer =
+                accounts.ensureDemoUser(MUNICIPALITY, Role.VIEWER, "katselija", "Eero Heinonen", password, false);
+        UserId countyCoordinator = accounts.ensureDemoUser(
+                COUNTY, Role.COORDINATOR, "hva-koordinaattori", "Maria Salonen", password, false);
+        // The demo users are the people of the same name, so "my responsibilities" has content.
+        people.linkAccount(MUNICIPALITY, "Laura Nieminen", coordinator);
+        people.linkAccount(MUNICIPALITY, "Sari Mäkinen", editor);
+        people.linkAccount(MUNICIPALITY, "Eero Heinonen", viewer);
+        people.linkAccount(COUNTY, "Maria Salonen", countyCoordinator);
         accounts.ensureDemoUser(COUNTY, Role.ADMIN, "admin", "Aino Ylläpitäjä", password, true);
     }
 
@@ -215,7 +228,7 @@ public class DemoLeadership implements DemoContent {
     private UUID person(
             Tenant t, String name, String title, UUID sector, Affiliation affiliation, String affiliationName) {
         return structure.savePerson(
-                t, new Person(null, name, title, sector, affiliation, affiliationName, null, null, false, 0));
+                t, new Person(null, name, title, sector, affiliation, affiliationName, null, null, false, null, 0));
     }
 
     private UUID body(Tenant t, BodyType type, String fi, String sv, Map<UUID, MemberRole> members) {

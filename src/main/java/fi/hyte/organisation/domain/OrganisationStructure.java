@@ -97,6 +97,7 @@ public class OrganisationStructure {
                     person.email(),
                     person.phone(),
                     person.inManagementGroup(),
+                    person.userId(),
                     0);
             people.insert(org, created);
             audit.created(tenant, "person", created.id(), created);

@@ -1,6 +1,7 @@
 package fi.hyte.organisation.domain;
 
 import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,7 +16,7 @@ public class People {
 
     private static final String SELECT =
             "select id, name, title, sector_id, affiliation, affiliation_name, email, phone,"
-                    + " in_management_group, version from person";
+                    + " in_management_group, user_id, version from person";
 
     private final JdbcClient jdbc;
 
@@ -56,7 +57,7 @@ public class People {
     public void insert(OrganisationId organisation, Person person) {
         jdbc.sql(
                         "insert into person (id, organisation_id, name, title, sector_id, affiliation, affiliation_name, email,"
-                                + " phone, in_management_group) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + " phone, in_management_group, user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         person.id(),
                         organisation.value(),
@@ -67,13 +68,14 @@ public class People {
                         person.affiliationName(),
                         person.email(),
                         person.phone(),
-                        person.inManagementGroup())
+                        person.inManagementGroup(),
+                        person.userId())
                 .update();
     }
 
     public int update(OrganisationId organisation, Person person) {
         return jdbc.sql("update person set name = ?, title = ?, sector_id = ?, affiliation = ?, affiliation_name = ?,"
-                        + " email = ?, phone = ?, in_management_group = ?, version = version + 1"
+                        + " email = ?, phone = ?, in_management_group = ?, user_id = ?, version = version + 1"
                         + " where organisation_id = ? and id = ? and version = ?")
                 .params(
                         person.name(),
@@ -84,9 +86,18 @@ public class People {
                         person.email(),
                         person.phone(),
                         person.inManagementGroup(),
+                        person.userId(),
                         organisation.value(),
                         person.id(),
                         person.version())
+                .update();
+    }
+
+    /** Links the person of this name to a user account unless someone is linked to it already (demo). */
+    public void linkAccount(OrganisationId organisation, String name, UserId user) {
+        jdbc.sql("update person set user_id = ? where organisation_id = ? and name = ? and user_id is null"
+                        + " and not exists (select 1 from person p where p.organisation_id = ? and p.user_id = ?)")
+                .params(user.value(), organisation.value(), name, organisation.value(), user.value())
                 .update();
     }
 
@@ -107,6 +118,7 @@ public class People {
                 rs.getString("email"),
                 rs.getString("phone"),
                 rs.getBoolean("in_management_group"),
+                rs.getObject("user_id", UUID.class),
                 rs.getInt("version"));
     }
 }

@@ -11,6 +11,7 @@ import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserAccounts;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,11 @@ class PersonController {
     private final Sectors sectors;
     private final OrganisationStructure structure;
     private final AuditLog audit;
+    private final UserAccounts accounts;
 
-    PersonController(People people, Sectors sectors, OrganisationStructure structure, AuditLog audit) {
+    PersonController(
+            People people, Sectors sectors, OrganisationStructure structure, AuditLog audit, UserAccounts accounts) {
+        this.accounts = accounts;
         this.people = people;
         this.sectors = sectors;
         this.structure = structure;
@@ -77,7 +81,7 @@ class PersonController {
             Model model,
             RedirectAttributes redirect) {
         tenant.require(Role.COORDINATOR);
-        checkSector(tenant, form, errors);
+        checkSector(tenant, form, errors, null);
         if (errors.hasErrors()) {
             return formPage(tenant, model, null, form);
         }
@@ -103,7 +107,7 @@ class PersonController {
             RedirectAttributes redirect) {
         tenant.require(Role.COORDINATOR);
         Person person = find(tenant, id);
-        checkSector(tenant, form, errors);
+        checkSector(tenant, form, errors, id);
         if (errors.hasErrors()) {
             return formPage(tenant, model, person, form);
         }
@@ -129,7 +133,17 @@ class PersonController {
         return "redirect:/people";
     }
 
-    private void checkSector(Tenant tenant, PersonForm form, BindingResult errors) {
+    private void checkSector(Tenant tenant, PersonForm form, BindingResult errors, UUID id) {
+        if (form.userId() != null
+                && accounts.members(tenant.organisation()).stream()
+                        .noneMatch(m -> m.id().value().equals(form.userId()))) {
+            errors.rejectValue("userId", "person.account.unknown");
+        }
+        if (form.userId() != null
+                && people.of(tenant.organisation()).stream()
+                        .anyMatch(p -> form.userId().equals(p.userId()) && !p.id().equals(id))) {
+            errors.rejectValue("userId", "person.account.taken");
+        }
         if (form.sectorId() != null
                 && sectors.find(tenant.organisation(), form.sectorId()).isEmpty()) {
             errors.rejectValue("sectorId", "person.sector.unknown");
@@ -150,6 +164,7 @@ class PersonController {
         model.addAttribute("form", form);
         model.addAttribute("sectors", sectors.of(tenant.organisation()));
         model.addAttribute("affiliations", Affiliation.values());
+        model.addAttribute("accounts", accounts.members(tenant.organisation()));
         return "organisation/person";
     }
 

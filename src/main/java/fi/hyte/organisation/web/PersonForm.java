@@ -27,6 +27,7 @@ record PersonForm(
         String phone,
 
         Boolean inManagementGroup,
+        UUID userId,
         Integer version) {
 
     PersonForm {
@@ -35,7 +36,7 @@ record PersonForm(
     }
 
     static PersonForm empty() {
-        return new PersonForm("", "", null, Affiliation.STAFF, "", "", "", false, 0);
+        return new PersonForm("", "", null, Affiliation.STAFF, "", "", "", false, null, 0);
     }
 
     static PersonForm of(Person p) {
@@ -48,6 +49,7 @@ record PersonForm(
                 p.email(),
                 p.phone(),
                 p.inManagementGroup(),
+                p.userId(),
                 p.version());
     }
 
@@ -62,12 +64,22 @@ record PersonForm(
                 blankToNull(email),
                 blankToNull(phone),
                 inManagementGroup,
+                userId,
                 version);
     }
 
     PersonForm withVersion(int newVersion) {
         return new PersonForm(
-                name, title, sectorId, affiliation, affiliationName, email, phone, inManagementGroup, newVersion);
+                name,
+                title,
+                sectorId,
+                affiliation,
+                affiliationName,
+                email,
+                phone,
+                inManagementGroup,
+                userId,
+                newVersion);
     }
 
     static String blankToNull(String value) {

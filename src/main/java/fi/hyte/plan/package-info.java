@@ -1,0 +1,6 @@
+/**
+ * The wellbeing plan of a council term: policy lines, goals with indicator targets, measures with
+ * owners, resources and budget links, yearly evaluations, progress, gaps, reminders and the
+ * spreadsheet round trip for budget preparation.
+ */
+package fi.hyte.plan;
