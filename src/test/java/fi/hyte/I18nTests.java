@@ -13,6 +13,12 @@ import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.MemberRole;
 import fi.hyte.organisation.domain.OrganisationType;
 import fi.hyte.organisation.domain.ResponsibilityKind;
+import fi.hyte.plan.domain.Finding;
+import fi.hyte.plan.domain.MeasureStatus;
+import fi.hyte.plan.domain.Realisation;
+import fi.hyte.plan.domain.TargetDirection;
+import fi.hyte.plan.domain.TargetGroup;
+import fi.hyte.plan.domain.TargetStatus;
 import fi.hyte.platform.Role;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -120,7 +126,15 @@ class I18nTests {
                 "maturityConsensus",
                 "maturityAction",
                 "indicatorSetItem",
-                "comparisonRegion")) {
+                "comparisonRegion",
+                "plan",
+                "planDimension",
+                "policyLine",
+                "goal",
+                "goalIndicator",
+                "goalEvaluation",
+                "measure",
+                "measureEvaluation")) {
             used.add("audit.entity." + entity);
         }
         for (AgeGroup group : AgeGroup.values()) {
@@ -178,6 +192,24 @@ class I18nTests {
                 "noFile",
                 "noOwnRegion")) {
             used.add("indicator.problem." + problem);
+        }
+        for (MeasureStatus status : MeasureStatus.values()) {
+            used.add("plan.status." + status);
+        }
+        for (TargetStatus status : TargetStatus.values()) {
+            used.add("plan.target." + status);
+        }
+        for (TargetGroup group : TargetGroup.values()) {
+            used.add("plan.group." + group);
+        }
+        for (TargetDirection direction : TargetDirection.values()) {
+            used.add("plan.direction." + direction);
+        }
+        for (Realisation realised : Realisation.values()) {
+            used.add("plan.realised." + realised);
+        }
+        for (Finding.Kind kind : Finding.Kind.values()) {
+            used.add("plan.finding." + kind);
         }
         for (RoundStatus status : RoundStatus.values()) {
             used.add("maturity.status." + status);

@@ -64,6 +64,18 @@ public class PlanReading {
         return plans.dimensions(organisation);
     }
 
+    public Optional<PolicyLine> line(OrganisationId organisation, UUID id) {
+        return plans.findLine(organisation, id);
+    }
+
+    public Optional<Goal> goal(OrganisationId organisation, UUID id) {
+        return goals.find(organisation, id);
+    }
+
+    public Optional<Measure> measure(OrganisationId organisation, UUID id) {
+        return measures.find(organisation, id);
+    }
+
     public PlanSnapshot snapshot(OrganisationId organisation, UUID plan) {
         Plan found = plans.find(organisation, plan).orElseThrow(() -> new NotFoundException("plan"));
         return PlanSnapshot.of(
@@ -308,6 +320,14 @@ public class PlanReading {
         public long measures(MeasureStatus status) {
             return measureStatus.getOrDefault(status, 0L);
         }
+
+        public long done() {
+            return measures(MeasureStatus.DONE);
+        }
+
+        public long ongoing() {
+            return measures(MeasureStatus.ONGOING);
+        }
     }
 
     /** The whole plan's progress, for the management summary. */
@@ -344,6 +364,22 @@ public class PlanReading {
             }
             plan.measures().forEach(m -> counts.merge(m.status(), 1L, Long::sum));
             return counts;
+        }
+
+        /** Goals whose targets are reached or on track. */
+        public long goalsOnTrack() {
+            Map<TargetStatus, Long> counts = goalsByStatus();
+            return counts.get(TargetStatus.ON_TRACK) + counts.get(TargetStatus.REACHED);
+        }
+
+        /** Goals with a target behind or off track. */
+        public long goalsOffTrack() {
+            Map<TargetStatus, Long> counts = goalsByStatus();
+            return counts.get(TargetStatus.OFF_TRACK) + counts.get(TargetStatus.BEHIND);
+        }
+
+        public long measuresIn(String status) {
+            return measuresByStatus().get(MeasureStatus.valueOf(status));
         }
 
         public long lateMeasures() {
