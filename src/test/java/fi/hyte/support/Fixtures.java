@@ -64,6 +64,14 @@ public class Fixtures {
                 new Person(null, name, null, sector, Affiliation.STAFF, null, null, null, false, null, 0));
     }
 
+    /** A person of a sector whose Hyte account is the organisation's user of the given role. */
+    public UUID person(Org org, String name, UUID sector, Role linkedUser) {
+        UUID user = accounts.find(org.user(linkedUser)).orElseThrow().value();
+        return structure.savePerson(
+                org.tenant(),
+                new Person(null, name, null, sector, Affiliation.STAFF, null, null, null, false, user, 0));
+    }
+
     public UUID body(Org org, BodyType type, String name) {
         return structure.saveBody(org.tenant(), new Body(null, type, LocalizedText.of(name, null), 0));
     }
