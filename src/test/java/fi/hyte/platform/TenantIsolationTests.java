@@ -15,6 +15,17 @@ import fi.hyte.organisation.domain.MemberRole;
 import fi.hyte.organisation.domain.OrganisationStructure;
 import fi.hyte.organisation.domain.Responsibility;
 import fi.hyte.organisation.domain.ResponsibilityKind;
+import fi.hyte.plan.domain.Evaluation;
+import fi.hyte.plan.domain.Goal;
+import fi.hyte.plan.domain.GoalIndicator;
+import fi.hyte.plan.domain.Measure;
+import fi.hyte.plan.domain.MeasureStatus;
+import fi.hyte.plan.domain.Plan;
+import fi.hyte.plan.domain.PlanEditing;
+import fi.hyte.plan.domain.PlanReading;
+import fi.hyte.plan.domain.PolicyLine;
+import fi.hyte.plan.domain.Realisation;
+import fi.hyte.plan.domain.TargetDirection;
 import fi.hyte.platform.security.Users;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
@@ -22,6 +33,7 @@ import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +75,14 @@ class TenantIsolationTests {
             "responsibility",
             "maturity_round",
             "maturity_participant",
-            "maturity_action");
+            "maturity_action",
+            "plan",
+            "plan_dimension",
+            "policy_line",
+            "goal",
+            "goal_indicator",
+            "measure",
+            "evaluation");
 
     @LocalServerPort
     int port;
@@ -73,6 +92,12 @@ class TenantIsolationTests {
 
     @Autowired
     OrganisationStructure structure;
+
+    @Autowired
+    PlanEditing planEditing;
+
+    @Autowired
+    PlanReading planReading;
 
     @Autowired
     JdbcClient jdbc;
@@ -168,6 +193,93 @@ class TenantIsolationTests {
                 .matcher(ownAdmin.get("/account/tokens").body());
         assertThat(created.find()).isTrue();
         ownToken = created.group();
+        Plan otherPlan = planEditing.createPlan(
+                other.tenant(),
+                new Plan(
+                        null,
+                        LocalizedText.of("Vieras suunnitelma " + suffix, null),
+                        2025,
+                        2028,
+                        null,
+                        null,
+                        false,
+                        0));
+        UUID otherLine = planEditing.saveLine(
+                other.tenant(),
+                new PolicyLine(
+                        null,
+                        otherPlan.id(),
+                        0,
+                        0,
+                        LocalizedText.of("Vieras linjaus", null),
+                        LocalizedText.of(null, null),
+                        null,
+                        0));
+        UUID otherGoal = planEditing.saveGoal(
+                other.tenant(),
+                new Goal(
+                        null,
+                        null,
+                        otherLine,
+                        0,
+                        0,
+                        LocalizedText.of("Vieras tavoite", null),
+                        LocalizedText.of(null, null),
+                        List.of(),
+                        List.of(),
+                        null,
+                        person,
+                        null,
+                        0,
+                        null,
+                        null));
+        UUID otherTarget = planEditing.saveGoalIndicator(
+                other.tenant(),
+                new GoalIndicator(
+                        null,
+                        otherGoal,
+                        localIndicator,
+                        "total",
+                        2024,
+                        BigDecimal.ONE,
+                        BigDecimal.TEN,
+                        2028,
+                        TargetDirection.INCREASE,
+                        0),
+                0);
+        UUID otherMeasure = planEditing.saveMeasure(
+                other.tenant(),
+                new Measure(
+                        null,
+                        null,
+                        otherGoal,
+                        0,
+                        0,
+                        LocalizedText.of("Vieras toimenpide", null),
+                        LocalizedText.of(null, null),
+                        sector,
+                        person,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        MeasureStatus.ONGOING,
+                        10,
+                        0,
+                        null,
+                        null));
+        planEditing.saveEvaluation(
+                other.tenant(),
+                new Evaluation(
+                        null, null, otherMeasure, 2025, Realisation.YES, "Vieras arvio", null, null, -1, null, null));
+        UUID otherDimension = planReading.dimensions(other.id()).get(0).id();
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -184,7 +296,14 @@ class TenantIsolationTests {
                 Map.entry("set", Integer.toString(localIndicator)),
                 Map.entry("comparisons", Integer.toString(peer)),
                 Map.entry("imports", upload.toString()),
-                Map.entry("jobs", job.toString())));
+                Map.entry("jobs", job.toString()),
+                Map.entry("plan", otherPlan.id().toString()),
+                Map.entry("plan-lines", otherLine.toString()),
+                Map.entry("plan-goals", otherGoal.toString()),
+                Map.entry("plan-measures", otherMeasure.toString()),
+                Map.entry("plan-dimensions", otherDimension.toString()),
+                Map.entry("target", otherTarget.toString()),
+                Map.entry("year", "2025")));
     }
 
     @Test
@@ -282,7 +401,14 @@ class TenantIsolationTests {
                 Map.entry("position", "1"),
                 Map.entry("personId", UUID.randomUUID().toString()),
                 Map.entry("done", "true"),
-                Map.entry("criterion", "goals"));
+                Map.entry("criterion", "goals"),
+                Map.entry("titleFi", "Kaapattu"),
+                Map.entry("realised", "YES"),
+                Map.entry("status", "DONE"),
+                Map.entry("progress", "100"),
+                Map.entry("firstYear", "2025"),
+                Map.entry("lastYear", "2028"),
+                Map.entry("goalVersion", "0"));
     }
 
     /** Every mapped URL of Hyte's own controllers, with the methods it answers. */
@@ -314,6 +440,8 @@ class TenantIsolationTests {
             section = parts[3].equals("indicators") ? "openIndicators" : parts[3];
         } else if (section.equals("indicators") && !parts[2].startsWith("{")) {
             section = parts[2];
+        } else if (section.equals("plan") && !parts[2].startsWith("{")) {
+            section = "plan-" + parts[2];
         }
         String main = ids.get(section);
         if (main == null) {
@@ -323,7 +451,13 @@ class TenantIsolationTests {
                 .replace("{region}", main)
                 .replace("{member}", ids.get("member").toString())
                 .replace("{participant}", ids.get("participant").toString())
-                .replace("{action}", ids.get("action").toString());
+                .replace("{action}", ids.get("action").toString())
+                .replace("{plan}", main)
+                .replace("{line}", main)
+                .replace("{goal}", main)
+                .replace("{target}", ids.get("target"))
+                .replace("{year}", ids.get("year"))
+                .replace("{sector}", ids.get("sectors"));
     }
 
     /** Rows of the organisation's tenant-owned tables with their versions, as text. */
