@@ -43,6 +43,11 @@ public class IndicatorCatalog {
                 .toList();
     }
 
+    /** One of the organisation's own (local) indicators by its code, in any letter case. */
+    public Optional<IndicatorInfo> findLocal(OrganisationId organisation, String code) {
+        return indicators.findLocal(organisation, code).map(IndicatorCatalog::info);
+    }
+
     /** Titles containing every word (any language), or a Sotkanet id. */
     public List<IndicatorInfo> search(OrganisationId asking, String words, int limit) {
         return indicators.search(asking, words, limit).stream()

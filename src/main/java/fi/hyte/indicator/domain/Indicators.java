@@ -154,6 +154,13 @@ public class Indicators {
                 .update();
     }
 
+    /** The organisation's judgement of which way is better, for one of its own indicators. */
+    public void setLocalDirection(OrganisationId organisation, int id, Direction direction) {
+        jdbc.sql("update indicator set direction = ? where id = ? and organisation_id = ?")
+                .params(direction.name(), id, organisation.value())
+                .update();
+    }
+
     /** Creates an organisation's own indicator; its id comes from a range Sotkanet does not use. */
     public Indicator createLocal(OrganisationId organisation, String code, LocalizedText title, LocalizedText unit) {
         int id = jdbc.sql("select nextval('local_indicator_id')")
