@@ -1,8 +1,8 @@
 -- The wellbeing plan of a council term: policy lines, goals with indicator targets, measures with
 -- owners, resources and budget links, and yearly evaluations. Every row carries its organisation,
 -- and every reference within the plan is a composite key with it, so no row can point across
--- organisations. Goals, measures and lines have a number (ref) that never changes or repeats within
--- the plan: the stable id of exports and round-trip imports.
+-- organisations. Lines, goals and measures each have a number (ref) that never changes or repeats
+-- within the plan (one counter per kind): the stable id of exports and round-trip imports.
 create table plan (
     id uuid primary key,
     organisation_id uuid not null references organisation (id) on delete cascade,
@@ -13,7 +13,9 @@ create table plan (
     strategy_title text,
     strategy_url text,
     example boolean not null default false,
-    next_ref integer not null default 1,
+    next_line_ref integer not null default 1,
+    next_goal_ref integer not null default 1,
+    next_measure_ref integer not null default 1,
     version integer not null default 0,
     created_at timestamp with time zone not null default now(),
     unique (id, organisation_id),

@@ -153,7 +153,7 @@ public class PlanEditing {
             PolicyLine created = new PolicyLine(
                     UUID.randomUUID(),
                     line.planId(),
-                    plans.nextRef(org, line.planId()),
+                    plans.nextRef(org, line.planId(), Plans.Numbered.LINE),
                     line.position() > 0
                             ? line.position()
                             : plans.lines(org, line.planId()).size() + 1,
@@ -189,7 +189,7 @@ public class PlanEditing {
                     UUID.randomUUID(),
                     line.planId(),
                     line.id(),
-                    plans.nextRef(org, line.planId()),
+                    plans.nextRef(org, line.planId(), Plans.Numbered.GOAL),
                     goal.position() > 0 ? goal.position() : nextPosition(org, line),
                     goal.title(),
                     goal.description(),
@@ -292,7 +292,7 @@ public class PlanEditing {
                     UUID.randomUUID(),
                     goal.planId(),
                     goal.id(),
-                    plans.nextRef(org, goal.planId()),
+                    plans.nextRef(org, goal.planId(), Plans.Numbered.MEASURE),
                     measure.position() > 0 ? measure.position() : nextPosition(org, goal),
                     measure.title(),
                     measure.description(),

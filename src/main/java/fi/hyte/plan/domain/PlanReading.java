@@ -198,12 +198,13 @@ public class PlanReading {
     /** What needs doing soon: evaluations due or overdue, late measures, targets without new data. */
     public List<Finding> reminders(PlanProgress progress, LocalDate today) {
         PlanSnapshot plan = progress.plan();
-        List<Finding> found = new ArrayList<>(evaluationsMissing(plan, today, false));
+        List<Finding> found = new ArrayList<>();
         for (Measure m : orderedMeasures(plan)) {
             if (m.isLate(today)) {
                 found.add(Finding.measure(Finding.Kind.MEASURE_LATE, m, null));
             }
         }
+        found.addAll(evaluationsMissing(plan, today, false));
         for (Goal goal : ordered(plan)) {
             for (TargetProgress t : progress.of(goal.id()).targets()) {
                 if (t.status() == TargetStatus.NO_DATA) {
@@ -219,8 +220,16 @@ public class PlanReading {
                 }
             }
         }
+        found.sort(Comparator.comparingInt(f -> REMINDER_ORDER.indexOf(f.kind())));
         return found;
     }
+
+    /** The order reminders are listed in: what is late first, what is merely due last. */
+    private static final List<Finding.Kind> REMINDER_ORDER = List.of(
+            Finding.Kind.MEASURE_LATE,
+            Finding.Kind.EVALUATION_OVERDUE,
+            Finding.Kind.TARGET_WITHOUT_NEW_DATA,
+            Finding.Kind.EVALUATION_DUE);
 
     /** Evaluations that are missing and either overdue, or (unless only overdue ones are asked) due now. */
     private static List<Finding> evaluationsMissing(PlanSnapshot plan, LocalDate today, boolean overdueOnly) {
@@ -413,11 +422,17 @@ public class PlanReading {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
-        /** The latest year of the plan whose evaluation is due or past, if any. */
+        /**
+         * The year whose evaluation management follows now: the latest year of the plan that has
+         * ended, or the plan's first year once its evaluation opens; empty before that.
+         */
         public Optional<Integer> evaluationYear() {
-            return plan.plan().years().stream()
-                    .filter(y -> !today.isBefore(EVALUATION_OPENS.atYear(y)))
+            Optional<Integer> ended = plan.plan().years().stream()
+                    .filter(y -> y < today.getYear())
                     .max(Integer::compare);
+            return ended.or(() -> plan.plan().years().stream()
+                    .filter(y -> !today.isBefore(EVALUATION_OPENS.atYear(y)))
+                    .max(Integer::compare));
         }
 
         /** How many goals and measures have an evaluation for the year, of how many need one. */

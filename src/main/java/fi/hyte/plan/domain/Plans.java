@@ -81,13 +81,26 @@ public class Plans {
                 .update();
     }
 
+    /** The kinds of numbered parts of a plan; each has its own counter. */
+    public enum Numbered {
+        LINE("next_line_ref"),
+        GOAL("next_goal_ref"),
+        MEASURE("next_measure_ref");
+
+        private final String column;
+
+        Numbered(String column) {
+            this.column = column;
+        }
+    }
+
     /**
      * Reserves the plan's next number for a line, goal or measure. The row lock it takes also
      * serialises concurrent additions to one plan, so numbers never repeat.
      */
-    public int nextRef(OrganisationId organisation, UUID plan) {
-        return jdbc.sql("update plan set next_ref = next_ref + 1 where organisation_id = ? and id = ?"
-                        + " returning next_ref - 1")
+    public int nextRef(OrganisationId organisation, UUID plan, Numbered kind) {
+        return jdbc.sql("update plan set " + kind.column + " = " + kind.column + " + 1 where organisation_id = ?"
+                        + " and id = ? returning " + kind.column + " - 1")
                 .params(organisation.value(), plan)
                 .query(Integer.class)
                 .single();

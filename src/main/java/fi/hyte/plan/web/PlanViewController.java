@@ -103,7 +103,7 @@ class PlanViewController {
                 snapshot.measures().stream()
                         .filter(m -> m.partnerSectorIds().contains(sector))
                         .toList());
-        model.addAttribute("reminders", remindersOf(tenant, snapshot, f -> sector.equals(f.sectorId())));
+        model.addAttribute("reminders", remindersOf(tenant, snapshot, f -> sector.equals(f.sectorId()), model));
         return "plan/sector";
     }
 
@@ -134,7 +134,7 @@ class PlanViewController {
             measures.forEach(m -> mine.add(m.id()));
             model.addAttribute("myGoals", goals);
             model.addAttribute("myMeasures", measures);
-            model.addAttribute("reminders", remindersOf(tenant, snapshot, f -> mine.contains(f.subjectId())));
+            model.addAttribute("reminders", remindersOf(tenant, snapshot, f -> mine.contains(f.subjectId()), model));
             UUID sector = me.get().sectorId();
             model.addAttribute(
                     "sectorMeasures",
@@ -148,7 +148,8 @@ class PlanViewController {
     }
 
     private List<Finding> remindersOf(
-            Tenant tenant, PlanSnapshot snapshot, java.util.function.Predicate<Finding> concerns) {
+            Tenant tenant, PlanSnapshot snapshot, java.util.function.Predicate<Finding> concerns, Model model) {
+        model.addAttribute("indicatorsById", reading.indicatorsOf(tenant.organisation(), snapshot));
         PlanProgress progress = reading.progress(tenant.organisation(), snapshot, pages.today());
         return reading.reminders(progress, pages.today()).stream()
                 .filter(concerns)
