@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,6 +20,8 @@ import fi.hyte.organisation.domain.DemoLeadership;
 import fi.hyte.organisation.domain.People;
 import fi.hyte.organisation.domain.Responsibilities;
 import fi.hyte.organisation.domain.Sectors;
+import fi.hyte.plan.domain.PlanReading;
+import fi.hyte.plan.domain.PlanSnapshot;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
@@ -81,6 +84,9 @@ class BrowserTests {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    PlanReading planReading;
 
     Playwright playwright;
     Browser browser;
@@ -157,6 +163,36 @@ class BrowserTests {
                 "tunnus;nimi;vuosi;arvo\nselain;Selaintesti;2024;x\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         pages.put("indicator-upload", "/indicators/imports/" + rejected);
+        PlanSnapshot plan = planReading.snapshot(
+                org, planReading.current(org, LocalDate.now()).orElseThrow().id());
+        UUID goal = plan.goals().get(0).id();
+        UUID measure = plan.measures().get(0).id();
+        String planPath = "/plan/" + plan.plan().id();
+        pages.put("plan", planPath);
+        pages.put("plan-progress", planPath + "/progress");
+        pages.put("plan-gaps", planPath + "/gaps");
+        pages.put("plan-reminders", planPath + "/reminders");
+        pages.put("plan-sectors", planPath + "/sectors");
+        pages.put("plan-sector", planPath + "/sectors/" + plan.measures().get(0).sectorId());
+        pages.put("plan-mine", planPath + "/mine");
+        pages.put("plan-plans", "/plan/plans");
+        pages.put("plan-new", "/plan/new");
+        pages.put("plan-edit", planPath + "/edit");
+        pages.put("plan-dimensions", "/plan/dimensions");
+        pages.put("plan-line-new", planPath + "/lines/new");
+        pages.put("plan-goal", "/plan/goals/" + goal);
+        pages.put("plan-goal-edit", "/plan/goals/" + goal + "/edit");
+        pages.put("plan-target-new", "/plan/goals/" + goal + "/targets/new");
+        pages.put(
+                "plan-goal-evaluation",
+                "/plan/goals/" + goal + "/evaluations/" + plan.plan().firstYear());
+        pages.put("plan-goal-history", "/plan/goals/" + goal + "/history");
+        pages.put("plan-measure", "/plan/measures/" + measure);
+        pages.put("plan-measure-edit", "/plan/measures/" + measure + "/edit");
+        pages.put("plan-measure-new", "/plan/goals/" + goal + "/measures/new");
+        pages.put(
+                "plan-measure-evaluation",
+                "/plan/measures/" + measure + "/evaluations/" + plan.plan().firstYear());
 
         List<String> violations = new ArrayList<>();
         for (String language : List.of("fi", "sv", "en")) {
@@ -346,6 +382,44 @@ class BrowserTests {
             page.keyboard().press("Tab");
             Object outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
             assertThat(outline).isNotEqualTo("none");
+        }
+    }
+
+    @Test
+    void planTreeOpensGoalsInPlaceFiltersWithoutReloadingAndPicksAnIndicator() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, "koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+            page.navigate(url("/plan"));
+            page.evaluate("window.hyteMarker = 'same page'");
+            Locator firstGoal = page.locator(".plan-goal > details").first();
+            firstGoal.locator("summary").click();
+            firstGoal.locator(".plan-detail").waitFor();
+            assertThat(firstGoal.locator(".plan-detail").textContent()).contains("Mittarit ja tavoitetasot");
+            int all = page.locator(".plan-measures > li").count();
+            page.getByLabel("Toimenpiteen tila").selectOption("LATE");
+            page.waitForCondition(() -> page.locator(".plan-measures > li").count() < all);
+            assertThat(page.locator(".plan-measures .tag").allTextContents()).allMatch(t -> t.equals("Myöhässä"));
+            assertThat(page.evaluate("window.hyteMarker")).isEqualTo("same page");
+            assertThat(page.url()).contains("status=LATE");
+
+            String goalId = firstGoal.getAttribute("hx-get").replace("/plan/goals/", "");
+            page.navigate(url("/plan/goals/" + goalId + "/targets/new"));
+            page.getByLabel("Hae mittaria").fill("diabetes");
+            page.waitForCondition(
+                    () -> page.locator("#indicatorId option[value='683']").count() == 1);
+            page.locator("#indicatorId").selectOption("683");
+            page.getByLabel("Sukupuoli").selectOption("total");
+            page.getByLabel("Lähtövuosi").fill("2021");
+            page.getByLabel("Tavoitevuosi").fill("2029");
+            page.getByLabel("Tavoitearvo").fill("8,5");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tallenna"))
+                    .click();
+            page.waitForURL(u -> u.endsWith("/plan/goals/" + goalId));
+            assertThat(page.locator(".plan-detail table").textContent())
+                    .contains("8,5")
+                    .contains("2021");
         }
     }
 
