@@ -7,6 +7,7 @@ import fi.hyte.organisation.domain.OrganisationStructure;
 import fi.hyte.organisation.domain.Person;
 import fi.hyte.plan.domain.Evaluation;
 import fi.hyte.plan.domain.Goal;
+import fi.hyte.plan.domain.GoalIndicator;
 import fi.hyte.plan.domain.Measure;
 import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
@@ -15,6 +16,7 @@ import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
 import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.plan.domain.Realisation;
+import fi.hyte.plan.domain.TargetDirection;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
@@ -144,6 +146,20 @@ class PlanExchangeTests {
                 new PolicyLine(null, plan.id(), 0, 0, LocalizedText.of("Liikkuva kunta", null), null, null, 0));
         goal = editing.saveGoal(coordinator, goal(line, "Nuoret liikkuvat enemmän"));
         otherGoal = editing.saveGoal(coordinator, goal(line, "Koulupäivä on turvallinen"));
+        editing.saveGoalIndicator(
+                coordinator,
+                new GoalIndicator(
+                        null,
+                        goal,
+                        683,
+                        "female",
+                        2023,
+                        new BigDecimal("7.9"),
+                        new BigDecimal("6.5"),
+                        2029,
+                        TargetDirection.DECREASE,
+                        0),
+                0);
         measures.clear();
         measures.add(editing.saveMeasure(
                 coordinator,
@@ -219,6 +235,16 @@ class PlanExchangeTests {
             assertThat(ids(workbook.getSheet("Toimenpiteet")))
                     .containsExactly("TP-" + ref(measures.get(0)), "TP-" + ref(measures.get(1)));
             assertThat(ids(workbook.getSheet("Tavoitteet"))).containsExactly("T-" + goalRef(goal));
+            Sheet goals = workbook.getSheet("Tavoitteet");
+            assertThat(goals.getRow(1)
+                            .getCell(column(goals, "Mittarit: lähtötaso → tavoite"))
+                            .getStringCellValue())
+                    .endsWith(" (naiset): 2023 7,9 → 2029 6,5");
+            assertThat(goals.getRow(1)
+                            .getCell(column(goals, "Toteutuiko"))
+                            .getCellStyle()
+                            .getLocked())
+                    .isFalse();
         }
     }
 

@@ -88,7 +88,7 @@ public class PlanEditing {
     }
 
     /** The rule of {@link #mayEditSector(Tenant, UUID)} with the user's own sector already looked up. */
-    public static boolean mayEditSector(Tenant tenant, UUID sector, Optional<UUID> ownSector) {
+    static boolean mayEditSector(Tenant tenant, UUID sector, Optional<UUID> ownSector) {
         if (tenant.can(Role.COORDINATOR)) {
             return true;
         }

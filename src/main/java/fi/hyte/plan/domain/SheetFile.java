@@ -238,10 +238,12 @@ final class SheetFile {
             if (column >= MAX_COLUMNS) {
                 return;
             }
-            while (cells.size() < column) {
+            while (cells.size() <= column) {
                 cells.add("");
             }
-            cells.add(value == null ? "" : value);
+            // By position, not in order of arrival: a cell edited by some tools holds both its old inline
+            // text and a new value, and is reported twice; the later (the value) wins, as POI reads it.
+            cells.set(column, value == null ? "" : value);
         }
     }
 }

@@ -11,7 +11,6 @@ import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +154,7 @@ class PlanExchangeController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(export.fileName(), StandardCharsets.UTF_8)
+                                .filename(export.fileName())
                                 .build()
                                 .toString())
                 .contentType(MediaType.parseMediaType(export.contentType()))
