@@ -38,11 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The rules, besides values that must be valid (a status or realised name in any language, a
  * progress of 0–100, an http(s) link):
  * <ul>
- *   <li>A locked cell must still say what an export would write now; an export is compared in the
- *       language of its headers.
- *   <li>A row whose record someone changed after the export (its hidden version differs) may not
- *       change anything: the problem names who changed it and when. If its editable cells say what
- *       Hyte says now, it is simply unchanged.
+ *   <li>A locked cell must still say what an export would write now, compared in the language of
+ *       the file's headers; unless the record was changed after the export, when the difference is
+ *       someone else's change, not the user's.
+ *   <li>Hidden versions are checked per part: status and progress against the measure's version, an
+ *       evaluation against the evaluation's. A part someone changed after the export may not be
+ *       changed from the file: the problem names who changed it and when (the audit log). A part
+ *       whose cells say what Hyte says now is unchanged, so a file may be imported again, e.g. after
+ *       its progress went in and its evaluations were written later.
  *   <li>Editors change only their own sector's measures and evaluations; goals' evaluations are the
  *       coordinators'.
  *   <li>The evaluation of the year in the row is saved when "realised" is chosen. A row with
@@ -256,7 +259,7 @@ public class PlanRoundTrip {
                 if (idText == null) {
                     // A row without id (the totals row, notes below the table) is fine unless it fills in something.
                     boolean filled = layout.layout().columns.stream()
-                            .filter(c -> c.editable && c != Column.STATUS && c != Column.PROGRESS)
+                            .filter(c -> c.editable)
                             .anyMatch(c -> PlanSheets.normal(raw(c)) != null);
                     if (filled) {
                         problem(Column.ID, "idMissing");
