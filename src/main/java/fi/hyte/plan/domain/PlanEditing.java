@@ -9,11 +9,15 @@ import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,12 +84,17 @@ public class PlanEditing {
     }
 
     public boolean mayEditSector(Tenant tenant, UUID sector) {
+        return mayEditSector(tenant, sector, tenant.can(Role.COORDINATOR) ? Optional.empty() : ownSector(tenant));
+    }
+
+    /** The rule of {@link #mayEditSector(Tenant, UUID)} with the user's own sector already looked up. */
+    static boolean mayEditSector(Tenant tenant, UUID sector, Optional<UUID> ownSector) {
         if (tenant.can(Role.COORDINATOR)) {
             return true;
         }
         return tenant.can(Role.EDITOR)
                 && sector != null
-                && ownSector(tenant).map(sector::equals).orElse(false);
+                && ownSector.map(sector::equals).orElse(false);
     }
 
     public Plan createPlan(Tenant tenant, Plan plan) {
@@ -396,6 +405,131 @@ public class PlanEditing {
                 before,
                 evaluations.find(org, evaluation.id()).orElseThrow());
         return evaluation.id();
+    }
+
+    /** A measure's new status and progress, with the version of the measure the user saw. */
+    public record ProgressChange(UUID measureId, MeasureStatus status, int progress, int version) {}
+
+    /** What {@link #saveProgress} saved. */
+    public record ProgressSaved(int measures, int evaluationsAdded, int evaluationsChanged) {}
+
+    /**
+     * Saves many measures' status and progress and many evaluations at once, e.g. from a round-trip
+     * import: the rules of {@link #saveMeasure} and {@link #saveEvaluation} (roles, sectors, the plan's
+     * years, versions), and each change audited, but with the plan read once rather than per change.
+     * An evaluation without id is added; with an id, its version must be the one the user saw.
+     */
+    public ProgressSaved saveProgress(
+            Tenant tenant, UUID planId, List<ProgressChange> changes, List<Evaluation> evaluationChanges) {
+        tenant.require(Role.EDITOR);
+        OrganisationId org = tenant.organisation();
+        Plan plan = plan(tenant, planId);
+        Optional<UUID> own = tenant.can(Role.COORDINATOR) ? Optional.empty() : ownSector(tenant);
+        Map<UUID, Measure> before = byId(measures.of(org, planId), Measure::id);
+        for (ProgressChange change : changes) {
+            Measure measure = before.get(change.measureId());
+            if (measure == null) {
+                throw new NotFoundException("measure");
+            }
+            if (!mayEditSector(tenant, measure.sectorId(), own)) {
+                throw new AccessDeniedException("Measure of another sector");
+            }
+            checkSaved(
+                    measures.update(
+                            org,
+                            measure.withProgress(change.status(), change.progress(), change.version()),
+                            tenant.userName()),
+                    "measure");
+        }
+        if (!changes.isEmpty()) {
+            Map<UUID, Measure> after = byId(measures.of(org, planId), Measure::id);
+            for (ProgressChange change : changes) {
+                audit.updated(
+                        tenant,
+                        "measure",
+                        change.measureId(),
+                        before.get(change.measureId()),
+                        after.get(change.measureId()));
+            }
+        }
+        Map<UUID, Goal> goalsById = evaluationChanges.stream().anyMatch(e -> e.goalId() != null)
+                ? byId(goals.of(org, planId), Goal::id)
+                : Map.of();
+        Map<UUID, Evaluation> existing = byId(evaluations.of(org, planId), Evaluation::id);
+        Map<String, Evaluation> existingByYear = new HashMap<>();
+        existing.values().forEach(e -> existingByYear.put(evaluationKey(e), e));
+        int added = 0;
+        List<Evaluation> saved = new ArrayList<>();
+        for (Evaluation evaluation : evaluationChanges) {
+            if (evaluation.goalId() != null) {
+                tenant.require(Role.COORDINATOR);
+                if (!goalsById.containsKey(evaluation.goalId())) {
+                    throw new NotFoundException("goal");
+                }
+            } else {
+                Measure measure = before.get(evaluation.measureId());
+                if (measure == null) {
+                    throw new NotFoundException("measure");
+                }
+                if (!mayEditSector(tenant, measure.sectorId(), own)) {
+                    throw new AccessDeniedException("Measure of another sector");
+                }
+            }
+            if (!plan.covers(evaluation.year())) {
+                throw new IllegalArgumentException("Year outside the plan's period");
+            }
+            Evaluation current = existingByYear.get(evaluationKey(evaluation));
+            if (evaluation.id() == null) {
+                if (current != null) {
+                    throw new ConcurrentChangeException("evaluation");
+                }
+                Evaluation created = new Evaluation(
+                        UUID.randomUUID(),
+                        evaluation.goalId(),
+                        evaluation.measureId(),
+                        evaluation.year(),
+                        evaluation.realised(),
+                        evaluation.assessment(),
+                        evaluation.evidence(),
+                        evaluation.evidenceUrl(),
+                        0,
+                        null,
+                        tenant.userName());
+                evaluations.insert(org, planId, created, tenant.userName());
+                existingByYear.put(evaluationKey(created), created);
+                saved.add(created);
+                added++;
+            } else {
+                if (current == null || !current.id().equals(evaluation.id())) {
+                    throw new NotFoundException("evaluation");
+                }
+                checkSaved(evaluations.update(org, evaluation, tenant.userName()), "evaluation");
+                saved.add(evaluation);
+            }
+        }
+        if (!saved.isEmpty()) {
+            Map<UUID, Evaluation> after = byId(evaluations.of(org, planId), Evaluation::id);
+            for (Evaluation evaluation : saved) {
+                boolean goal = evaluation.goalId() != null;
+                audit.updated(
+                        tenant,
+                        goal ? "goalEvaluation" : "measureEvaluation",
+                        goal ? evaluation.goalId() : evaluation.measureId(),
+                        existing.get(evaluation.id()),
+                        after.get(evaluation.id()));
+            }
+        }
+        return new ProgressSaved(changes.size(), added, saved.size() - added);
+    }
+
+    private static String evaluationKey(Evaluation e) {
+        return (e.goalId() != null ? e.goalId() : e.measureId()) + "/" + e.year();
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
+        Map<UUID, T> map = new HashMap<>();
+        items.forEach(item -> map.put(id.apply(item), item));
+        return map;
     }
 
     private int nextPosition(OrganisationId org, PolicyLine line) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -23,6 +24,9 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
+
+    /** A filled-in plan spreadsheet coming back (plan.web.PlanExchangeController). */
+    private static final Pattern PLAN_IMPORT = Pattern.compile("/plan/[0-9a-fA-F-]{36}/import");
 
     private final long maxBytes;
     private final long maxUploadBytes;
@@ -48,7 +52,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean upload = type != null
                 && type.startsWith("multipart/form-data")
-                && (path.equals("/indicators/imports") || path.equals("/api/v1/indicator-imports"));
+                && (path.equals("/indicators/imports")
+                        || path.equals("/api/v1/indicator-imports")
+                        || PLAN_IMPORT.matcher(path).matches());
         long limit = upload ? maxUploadBytes : maxBytes;
         if (request.getContentLengthLong() <= limit) {
             chain.doFilter(request, response);
