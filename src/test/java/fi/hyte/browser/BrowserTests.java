@@ -417,7 +417,8 @@ class BrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tallenna"))
                     .click();
             page.waitForURL(u -> u.endsWith("/plan/goals/" + goalId));
-            assertThat(page.locator(".plan-detail table").textContent())
+            assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Mittarit ja tavoitetasot"))
+                            .textContent())
                     .contains("8,5")
                     .contains("2021");
         }

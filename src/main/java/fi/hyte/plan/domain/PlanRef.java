@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * council papers and e-mails, and the same measure must not be TP-12 in one document and ÅT-12 in
  * another (the localized prefixes would also collide: "M-" is a measure in English and a goal,
  * mål, in Swedish). The letters are Finnish, the working language of every organisation using
- * Hyte. Refs are unique across a plan's lines, goals and measures, so the number alone identifies
- * the item: reading accepts any letters (ÅT-12, M12, 12), and the sheet says what kind it must be.
+ * Hyte. Each kind is numbered on its own within a plan; reading accepts any letters (ÅT-12, M12,
+ * 12), and the sheet a row is on says whether it is a goal or a measure.
  */
 public final class PlanRef {
 
