@@ -15,4 +15,21 @@ public record Evaluation(
         String evidenceUrl,
         int version,
         OffsetDateTime updatedAt,
-        String updatedBy) {}
+        String updatedBy) {
+
+    /** This evaluation as first saved: a new id, version 0, saved by the given user. */
+    public Evaluation asNew(String by) {
+        return new Evaluation(
+                java.util.UUID.randomUUID(),
+                goalId,
+                measureId,
+                year,
+                realised,
+                assessment,
+                evidence,
+                evidenceUrl,
+                0,
+                null,
+                by);
+    }
+}

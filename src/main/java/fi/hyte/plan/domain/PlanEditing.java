@@ -379,18 +379,7 @@ public class PlanEditing {
             if (existing.isPresent()) {
                 throw new ConcurrentChangeException("evaluation");
             }
-            Evaluation created = new Evaluation(
-                    UUID.randomUUID(),
-                    evaluation.goalId(),
-                    evaluation.measureId(),
-                    evaluation.year(),
-                    evaluation.realised(),
-                    evaluation.assessment(),
-                    evaluation.evidence(),
-                    evaluation.evidenceUrl(),
-                    0,
-                    null,
-                    tenant.userName());
+            Evaluation created = evaluation.asNew(tenant.userName());
             evaluations.insert(org, plan, created, tenant.userName());
             audit.updated(tenant, type, subject, null, created);
             return created.id();
@@ -483,18 +472,7 @@ public class PlanEditing {
                 if (current != null) {
                     throw new ConcurrentChangeException("evaluation");
                 }
-                Evaluation created = new Evaluation(
-                        UUID.randomUUID(),
-                        evaluation.goalId(),
-                        evaluation.measureId(),
-                        evaluation.year(),
-                        evaluation.realised(),
-                        evaluation.assessment(),
-                        evaluation.evidence(),
-                        evaluation.evidenceUrl(),
-                        0,
-                        null,
-                        tenant.userName());
+                Evaluation created = evaluation.asNew(tenant.userName());
                 evaluations.insert(org, planId, created, tenant.userName());
                 existingByYear.put(evaluationKey(created), created);
                 saved.add(created);

@@ -12,7 +12,6 @@ import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.plan.domain.Realisation;
 import fi.hyte.plan.domain.TargetDirection;
 import fi.hyte.plan.domain.TargetGroup;
-import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
@@ -42,15 +41,12 @@ class GoalController {
     private final PlanEditing editing;
     private final PlanPages pages;
     private final IndicatorCatalog indicators;
-    private final AuditLog audit;
 
-    GoalController(
-            PlanReading reading, PlanEditing editing, PlanPages pages, IndicatorCatalog indicators, AuditLog audit) {
+    GoalController(PlanReading reading, PlanEditing editing, PlanPages pages, IndicatorCatalog indicators) {
         this.reading = reading;
         this.editing = editing;
         this.pages = pages;
         this.indicators = indicators;
-        this.audit = audit;
     }
 
     @GetMapping("/goals/{id}")
@@ -291,7 +287,7 @@ class GoalController {
         tenant.require(Role.COORDINATOR);
         Goal goal = find(tenant, id);
         PlanSnapshot snapshot = pages.prepare(tenant, goal.planId(), model);
-        checkYear(snapshot, year);
+        PlanPages.checkYear(snapshot, year);
         return evaluationForm(
                 tenant,
                 model,
@@ -313,7 +309,7 @@ class GoalController {
         tenant.require(Role.COORDINATOR);
         Goal goal = find(tenant, id);
         PlanSnapshot snapshot = pages.prepare(tenant, goal.planId(), model);
-        checkYear(snapshot, year);
+        PlanPages.checkYear(snapshot, year);
         if (errors.hasErrors()) {
             return evaluationForm(tenant, model, snapshot, goal, year, form);
         }
@@ -341,8 +337,7 @@ class GoalController {
         Goal goal = find(tenant, id);
         pages.prepare(tenant, goal.planId(), model);
         model.addAttribute("subjectGoal", goal);
-        model.addAttribute("changes", audit.history(tenant.organisation(), id, 200));
-        return "plan/history";
+        return pages.history(tenant, id, model);
     }
 
     private BigDecimal ownValue(Tenant tenant, int indicator, String gender, int year) {
@@ -351,12 +346,6 @@ class GoalController {
                 .map(OwnValue::value)
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static void checkYear(PlanSnapshot snapshot, int year) {
-        if (!snapshot.plan().covers(year)) {
-            throw new NotFoundException("year");
-        }
     }
 
     private void checkChoices(PlanSnapshot snapshot, GoalForm form, BindingResult errors, Model model) {

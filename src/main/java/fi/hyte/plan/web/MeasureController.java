@@ -7,7 +7,6 @@ import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
 import fi.hyte.plan.domain.Realisation;
-import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
@@ -40,13 +39,11 @@ class MeasureController {
     private final PlanReading reading;
     private final PlanEditing editing;
     private final PlanPages pages;
-    private final AuditLog audit;
 
-    MeasureController(PlanReading reading, PlanEditing editing, PlanPages pages, AuditLog audit) {
+    MeasureController(PlanReading reading, PlanEditing editing, PlanPages pages) {
         this.reading = reading;
         this.editing = editing;
         this.pages = pages;
-        this.audit = audit;
     }
 
     @GetMapping("/measures/{id}")
@@ -153,7 +150,7 @@ class MeasureController {
         Measure measure = find(tenant, id);
         requireEditable(tenant, measure);
         PlanSnapshot snapshot = pages.prepare(tenant, measure.planId(), model);
-        checkYear(snapshot, year);
+        PlanPages.checkYear(snapshot, year);
         return evaluationForm(
                 model,
                 measure,
@@ -174,7 +171,7 @@ class MeasureController {
         Measure measure = find(tenant, id);
         requireEditable(tenant, measure);
         PlanSnapshot snapshot = pages.prepare(tenant, measure.planId(), model);
-        checkYear(snapshot, year);
+        PlanPages.checkYear(snapshot, year);
         if (errors.hasErrors()) {
             return evaluationForm(model, measure, year, form);
         }
@@ -200,8 +197,7 @@ class MeasureController {
         Measure measure = find(tenant, id);
         pages.prepare(tenant, measure.planId(), model);
         model.addAttribute("subjectMeasure", measure);
-        model.addAttribute("changes", audit.history(tenant.organisation(), id, 200));
-        return "plan/history";
+        return pages.history(tenant, id, model);
     }
 
     private record Amounts(BigDecimal work, BigDecimal euros, BigDecimal grants) {}
@@ -245,12 +241,6 @@ class MeasureController {
     private void requireEditable(Tenant tenant, Measure measure) {
         if (!editing.mayEdit(tenant, measure)) {
             throw new AccessDeniedException("Measure of another sector");
-        }
-    }
-
-    private static void checkYear(PlanSnapshot snapshot, int year) {
-        if (!snapshot.plan().covers(year)) {
-            throw new NotFoundException("year");
         }
     }
 

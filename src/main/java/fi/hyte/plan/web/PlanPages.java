@@ -9,6 +9,7 @@ import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
 import fi.hyte.platform.AuditLog;
+import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import java.time.LocalDate;
@@ -84,6 +85,19 @@ class PlanPages {
         model.addAttribute(
                 "sectorsById",
                 organisations.sectors(tenant.organisation()).stream().collect(byId(SectorSummary::id)));
+    }
+
+    /** A year outside the plan's period is no page of it: 404. */
+    static void checkYear(PlanSnapshot snapshot, int year) {
+        if (!snapshot.plan().covers(year)) {
+            throw new NotFoundException("year");
+        }
+    }
+
+    /** The change history of a goal or measure, with its indicators' and evaluations' changes. */
+    String history(Tenant tenant, UUID id, Model model) {
+        model.addAttribute("changes", audit.history(tenant.organisation(), id, 200));
+        return "plan/history";
     }
 
     /** A refused save: who saved meanwhile, for the conflict box of components/forms. */
