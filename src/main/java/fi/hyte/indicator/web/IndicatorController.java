@@ -279,10 +279,14 @@ class IndicatorController {
         String description = messages.getMessage(
                 "indicator.chart.description",
                 new Object[] {
-                    analysis.years().isEmpty() ? "" : analysis.years().get(0),
+                    // Years as text: a year is no amount to group (2 023), and there may be none.
                     analysis.years().isEmpty()
-                            ? ""
-                            : analysis.years().get(analysis.years().size() - 1),
+                            ? "–"
+                            : String.valueOf(analysis.years().get(0)),
+                    analysis.years().isEmpty()
+                            ? "–"
+                            : String.valueOf(
+                                    analysis.years().get(analysis.years().size() - 1)),
                     String.join("; ", latest)
                 },
                 locale);
