@@ -126,6 +126,22 @@ class ImportTests {
     }
 
     @Test
+    void pageOfAnIndicatorWithOneGenderOnlyOpens() {
+        byte[] file = "tunnus;nimi;vuosi;sukupuoli;arvo\nnaisten;Naisten liikunta;2025;naiset;44,0\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(imports.importNow(coordinator, "naiset.csv", file).problems())
+                .isEmpty();
+        int id = jdbc.sql("select id from indicator where organisation_id = ?")
+                .param(org.id().value())
+                .query(Integer.class)
+                .single();
+        WebSession session = WebSession.signedIn(port, org.user(Role.VIEWER), Fixtures.PASSWORD);
+        var page = session.get("/indicators/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Naisten liikunta");
+    }
+
+    @Test
     void theSameValueTwiceInOneFileIsAcceptedOnce() {
         byte[] file = "tunnus;nimi;alue;vuosi;arvo\nt;Toisto;092;2024;3,0\nt;;092;2024;3,0\n"
                 .getBytes(StandardCharsets.UTF_8);
