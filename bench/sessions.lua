@@ -8,7 +8,16 @@ local think = 0
 local extra_name = nil
 local extra_value = nil
 
+-- Each thread has its own Lua state: without its own seed, both would draw the same pauses and
+-- their connections would send in pairs.
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+
 init = function(args)
+  math.randomseed(os.time() * 100 + (thread_number or 0))
   for line in io.lines(args[1]) do
     if #line > 0 then table.insert(cookies, line) end
   end

@@ -535,10 +535,6 @@ public final class PlanBenchmark {
             if (fragment.contains("<html") || count(fragment, "plan-node--measure") != 500) {
                 throw new IllegalStateException("The htmx request did not get the tree fragment");
             }
-            Wrk.run(base + STATIC, sessionFile, SESSIONS, 0, WARMUP_SECONDS, null);
-            for (Map.Entry<String, String> page : pages.entrySet()) {
-                Wrk.run(base + page.getValue(), sessionFile, SESSIONS, 0, WARMUP_SECONDS, header(page.getKey()));
-            }
             Map<String, String> staticFirst = load(STATIC, "static", false);
             List<Map<String, String>> results = new ArrayList<>();
             for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -596,8 +592,12 @@ public final class PlanBenchmark {
             return label.equals("fragment") ? "HX-Request: true" : null;
         }
 
-        /** One page: alone, 20 users with pauses, 20 connections without. */
+        /**
+         * One page: a warm-up, alone, 20 users with pauses, 20 connections without. Each page has its
+         * own warm-up right before it, so that each is measured in the same state whatever ran before.
+         */
         private Map<String, String> load(String path, String label, boolean htmx) throws Exception {
+            Wrk.run(base + path, sessionFile, SESSIONS, 0, WARMUP_SECONDS, header(label));
             double[] alone = new double[ALONE];
             int bytes = 0;
             for (int i = 0; i < ALONE; i++) {
