@@ -495,31 +495,22 @@ public final class PlanBenchmark {
             System.out.printf(
                     "RESULT statements request=%s statements=%d db_ms=%.1f request_ms=%.1f bytes=%d%n",
                     label, calls, dbMillis, millis, bytes);
-            rows.stream()
-                    .limit(8)
-                    .forEach(r -> System.out.printf(
-                            "STATEMENT %s calls=%s ms=%.2f %s%n",
-                            label,
-                            r.get("calls"),
-                            ((Number) r.get("total_exec_time")).doubleValue(),
-                            r.get("query")
-                                    .toString()
-                                    .replaceAll("\\s+", " ")
-                                    .substring(
-                                            0,
-                                            Math.min(
-                                                    160,
-                                                    r.get("query")
-                                                            .toString()
-                                                            .replaceAll("\\s+", " ")
-                                                            .length()))));
+            rows.stream().limit(8).forEach(r -> {
+                String query = r.get("query").toString().replaceAll("\\s+", " ");
+                System.out.printf(
+                        "STATEMENT %s calls=%s ms=%.2f %s%n",
+                        label,
+                        r.get("calls"),
+                        ((Number) r.get("total_exec_time")).doubleValue(),
+                        query.substring(0, Math.min(160, query.length())));
+            });
         }
 
         /**
          * The tree page, its htmx fragment and the progress page for 20 users, as in the indicator
-         * benchmark: each alone first (one request after another), then 20 users pausing 0.5–1.5 s
-         * between clicks, then 20 connections without pause; the static file of the same server is
-         * measured the same ways, first and last, as the baseline.
+         * benchmark: each warmed up, then alone (one request after another), then 20 users pausing
+         * 0.5–1.5 s between clicks, then 20 connections without pause; the static file of the same
+         * server is measured the same ways, first and last, as the baseline.
          */
         private void pages() throws Exception {
             Map<String, String> pages = new LinkedHashMap<>();
@@ -701,7 +692,7 @@ public final class PlanBenchmark {
             String session = sessions.get(0);
             int[] round = {0};
             byte[][] previous = new byte[2][];
-            Callable<Object> changeRun = () -> {
+            Callable<Double> changeRun = () -> {
                 byte[] exported = get(exportPath, session, false);
                 byte[] filled = fill(exported, ++round[0]);
                 long start = System.nanoTime();
@@ -719,7 +710,7 @@ public final class PlanBenchmark {
             };
             List<Double> changed = new ArrayList<>();
             for (int i = 0; i < IMPORT_WARMUP + IMPORTS; i++) {
-                double millis = (Double) changeRun.call();
+                double millis = changeRun.call();
                 if (i >= IMPORT_WARMUP) {
                     changed.add(millis);
                 }
@@ -766,7 +757,7 @@ public final class PlanBenchmark {
                     problems[0], refused.length, percentile(refused, 50), percentile(refused, 95));
             // The statements of one more changing import, and the heap around two more.
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
-            double millis = (Double) changeRun.call();
+            double millis = changeRun.call();
             reportStatements("import", millis, previous[1].length);
             double before = 0;
             double peak = 0;
