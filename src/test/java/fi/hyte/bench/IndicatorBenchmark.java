@@ -17,9 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -461,8 +458,8 @@ public final class IndicatorBenchmark {
             Path file = work.resolve("sessions");
             Files.write(file, sessions);
             String css = "/css/hyte.css";
-            wrk(base + css, file, 0, WARMUP_SECONDS);
-            wrk(base + path, file, 0, WARMUP_SECONDS);
+            Wrk.run(base + css, file, SESSIONS, 0, WARMUP_SECONDS, null);
+            Wrk.run(base + path, file, SESSIONS, 0, WARMUP_SECONDS, null);
             double[] alone = new double[50];
             for (int i = 0; i < alone.length; i++) {
                 long start = System.nanoTime();
@@ -474,10 +471,10 @@ public final class IndicatorBenchmark {
                 alone[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(alone);
-            Map<String, String> thinking = wrk(base + path, file, 1000, WEB_SECONDS);
-            Map<String, String> staticBefore = wrk(base + css, file, 0, WEB_SECONDS);
-            Map<String, String> saturated = wrk(base + path, file, 0, WEB_SECONDS);
-            Map<String, String> staticAfter = wrk(base + css, file, 0, WEB_SECONDS);
+            Map<String, String> thinking = Wrk.run(base + path, file, SESSIONS, 1000, WEB_SECONDS, null);
+            Map<String, String> staticBefore = Wrk.run(base + css, file, SESSIONS, 0, WEB_SECONDS, null);
+            Map<String, String> saturated = Wrk.run(base + path, file, SESSIONS, 0, WEB_SECONDS, null);
+            Map<String, String> staticAfter = Wrk.run(base + css, file, SESSIONS, 0, WEB_SECONDS, null);
             double staticRps =
                     (Double.parseDouble(staticBefore.get("rps")) + Double.parseDouble(staticAfter.get("rps"))) / 2;
             System.out.printf(
@@ -536,39 +533,6 @@ public final class IndicatorBenchmark {
                     .orElseThrow(() -> new IllegalStateException("No session cookie"));
         }
 
-        /** One wrk run of 20 connections; think is the mean pause between one connection's requests. */
-        private static Map<String, String> wrk(String url, Path sessions, int think, int seconds) throws Exception {
-            Process wrk = new ProcessBuilder(
-                            "wrk",
-                            "-t2",
-                            "-c" + SESSIONS,
-                            "-d" + seconds + "s",
-                            "-s",
-                            System.getProperty("hyte.bench.wrk-script", "bench/sessions.lua"),
-                            url,
-                            "--",
-                            sessions.toString(),
-                            Integer.toString(think))
-                    .redirectErrorStream(true)
-                    .start();
-            try {
-                String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                wrk.waitFor();
-                Map<String, String> result = new LinkedHashMap<>();
-                output.lines()
-                        .filter(line -> line.startsWith("RESULT "))
-                        .flatMap(line -> Arrays.stream(line.substring(7).split(" ")))
-                        .map(pair -> pair.split("=", 2))
-                        .forEach(pair -> result.put(pair[0], pair[1]));
-                if (!result.containsKey("p95")) {
-                    throw new IllegalStateException("wrk gave no result: " + output);
-                }
-                return result;
-            } finally {
-                wrk.destroy();
-            }
-        }
-
         /** PostgreSQL's own log of the statements that took more than a second: where the import's time went. */
         private void statements() throws IOException {
             Path logs = work.resolve("pglog");
@@ -586,73 +550,6 @@ public final class IndicatorBenchmark {
                     }
                 }
             }
-        }
-    }
-
-    /** Heap in use, sampled every 50 ms on a daemon thread: the peak and the peak after a collection. */
-    private static final class HeapSampler implements Runnable {
-
-        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
-        private final long before;
-        private volatile boolean running = true;
-        private volatile long peak;
-        private volatile long peakAfterGc;
-        private final Thread thread;
-
-        private HeapSampler() {
-            System.gc();
-            before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            thread = new Thread(this, "heap-sampler");
-            thread.setDaemon(true);
-        }
-
-        static HeapSampler start() {
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread.start();
-            return sampler;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peak = Math.max(
-                        peak,
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                long afterGc = pools.stream()
-                        .map(MemoryPoolMXBean::getCollectionUsage)
-                        .filter(u -> u != null)
-                        .mapToLong(u -> u.getUsed())
-                        .sum();
-                peakAfterGc = Math.max(peakAfterGc, afterGc);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        double beforeMb() {
-            return before / 1048576.0;
-        }
-
-        double peakMb() {
-            return peak / 1048576.0;
-        }
-
-        double peakAfterGcMb() {
-            return peakAfterGc / 1048576.0;
         }
     }
 
