@@ -19,6 +19,7 @@ import fi.hyte.platform.Tenant;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -313,20 +314,10 @@ class GoalController {
         if (errors.hasErrors()) {
             return evaluationForm(tenant, model, snapshot, goal, year, form);
         }
-        try {
-            editing.saveEvaluation(tenant, form.toEvaluation(id, null, year));
-        } catch (ConcurrentChangeException e) {
-            var now = reading.snapshot(tenant.organisation(), goal.planId())
-                    .evaluation(id, year)
-                    .orElse(null);
-            pages.conflict(tenant, model, id, now);
-            return evaluationForm(
-                    tenant,
-                    model,
-                    snapshot,
-                    goal,
-                    year,
-                    form.withVersion(now == null ? null : now.id(), now == null ? -1 : now.version()));
+        Optional<EvaluationForm> refused =
+                pages.saveEvaluation(tenant, model, goal.planId(), id, year, form, form.toEvaluation(id, null, year));
+        if (refused.isPresent()) {
+            return evaluationForm(tenant, model, snapshot, goal, year, refused.get());
         }
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/plan/goals/" + id;

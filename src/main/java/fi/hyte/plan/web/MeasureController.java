@@ -14,6 +14,7 @@ import fi.hyte.platform.Tenant;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -175,18 +176,10 @@ class MeasureController {
         if (errors.hasErrors()) {
             return evaluationForm(model, measure, year, form);
         }
-        try {
-            editing.saveEvaluation(tenant, form.toEvaluation(null, id, year));
-        } catch (ConcurrentChangeException e) {
-            var now = reading.snapshot(tenant.organisation(), measure.planId())
-                    .evaluation(id, year)
-                    .orElse(null);
-            pages.conflict(tenant, model, id, now);
-            return evaluationForm(
-                    model,
-                    measure,
-                    year,
-                    form.withVersion(now == null ? null : now.id(), now == null ? -1 : now.version()));
+        Optional<EvaluationForm> refused = pages.saveEvaluation(
+                tenant, model, measure.planId(), id, year, form, form.toEvaluation(null, id, year));
+        if (refused.isPresent()) {
+            return evaluationForm(model, measure, year, refused.get());
         }
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/plan/measures/" + id;

@@ -5,10 +5,12 @@ import fi.hyte.organisation.OrganisationCatalog.BodySummary;
 import fi.hyte.organisation.OrganisationCatalog.PersonSummary;
 import fi.hyte.organisation.OrganisationCatalog.SectorSummary;
 import fi.hyte.plan.domain.Dimension;
+import fi.hyte.plan.domain.Evaluation;
 import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
 import fi.hyte.platform.AuditLog;
+import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,6 +101,23 @@ class PlanPages {
     String history(Tenant tenant, UUID id, Model model) {
         model.addAttribute("changes", audit.history(tenant.organisation(), id, 200));
         return "plan/history";
+    }
+
+    /**
+     * Saves a goal's or measure's evaluation. When someone saved the same year's evaluation meanwhile,
+     * nothing is saved: the conflict goes into the model and the form to show again is returned, with
+     * the user's input and the version now saved.
+     */
+    Optional<EvaluationForm> saveEvaluation(
+            Tenant tenant, Model model, UUID plan, UUID subject, int year, EvaluationForm form, Evaluation evaluation) {
+        try {
+            editing.saveEvaluation(tenant, evaluation);
+            return Optional.empty();
+        } catch (ConcurrentChangeException e) {
+            Evaluation now = snapshot(tenant, plan).evaluation(subject, year).orElse(null);
+            conflict(tenant, model, subject, now);
+            return Optional.of(form.withVersion(now == null ? null : now.id(), now == null ? -1 : now.version()));
+        }
     }
 
     /** A refused save: who saved meanwhile, for the conflict box of components/forms. */
