@@ -82,28 +82,43 @@ public class KnowledgeBase {
     }
 
     /** The indicator page: its analysis for the chosen gender, with ranks in the county. */
-    public Optional<Analysis> indicator(OrganisationId organisation, int id, Gender gender) {
+    public Optional<Analysis> indicator(OrganisationId organisation, int id, Optional<Gender> gender) {
         return indicators.find(organisation, id).map(indicator -> indicator(organisation, indicator, gender));
     }
 
-    /** As above, for an indicator the caller has already found visible to the organisation. */
-    public Analysis indicator(OrganisationId organisation, Indicator indicator, Gender gender) {
+    /**
+     * As above, for an indicator the caller has already found visible to the organisation. Without
+     * a chosen gender it opens on the indicator's preferred one, or, when the own region has no
+     * values of that (a local indicator of one gender only), on a gender that has them.
+     */
+    public Analysis indicator(OrganisationId organisation, Indicator indicator, Optional<Gender> gender) {
         int id = indicator.id();
-        {
-            ComparisonSet set = comparisons.of(organisation);
-            List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
-            List<IndicatorValue> county = List.of();
-            if (set.county() != null) {
-                county = values.of(
-                        List.of(id),
-                        regions.municipalitiesIn(set.county().id()).stream()
-                                .map(IndicatorRegion::id)
-                                .toList(),
-                        List.of(gender),
-                        null,
-                        null);
-            }
-            return IndicatorAnalysis.analyse(indicator, gender, set, own, county);
+        ComparisonSet set = comparisons.of(organisation);
+        List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
+        Gender chosen = gender.orElseGet(() -> openingGender(indicator, set, own));
+        List<IndicatorValue> county = List.of();
+        if (set.county() != null) {
+            county = values.of(
+                    List.of(id),
+                    regions.municipalitiesIn(set.county().id()).stream()
+                            .map(IndicatorRegion::id)
+                            .toList(),
+                    List.of(chosen),
+                    null,
+                    null);
         }
+        return IndicatorAnalysis.analyse(indicator, chosen, set, own, county);
+    }
+
+    static Gender openingGender(Indicator indicator, ComparisonSet set, List<IndicatorValue> values) {
+        Gender preferred = indicator.preferredGender();
+        Integer ownRegion = set.own() == null ? null : set.own().id();
+        List<Gender> withValues = values.stream()
+                .filter(v -> v.value() != null && (ownRegion == null || v.regionId() == ownRegion))
+                .map(IndicatorValue::gender)
+                .distinct()
+                .sorted()
+                .toList();
+        return withValues.isEmpty() || withValues.contains(preferred) ? preferred : withValues.get(0);
     }
 }

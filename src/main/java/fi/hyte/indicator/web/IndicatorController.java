@@ -5,26 +5,21 @@ import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.Gender;
 import fi.hyte.indicator.domain.Indicator;
 import fi.hyte.indicator.domain.IndicatorAnalysis.Analysis;
-import fi.hyte.indicator.domain.IndicatorAnalysis.RegionSeries;
+import fi.hyte.indicator.domain.IndicatorFigures;
 import fi.hyte.indicator.domain.IndicatorRegion;
 import fi.hyte.indicator.domain.IndicatorRegions;
 import fi.hyte.indicator.domain.IndicatorSets;
 import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
 import fi.hyte.indicator.domain.KnowledgeBase;
-import fi.hyte.indicator.domain.LineChart;
 import fi.hyte.indicator.domain.Theme;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +41,7 @@ class IndicatorController {
     private final IndicatorValues values;
     private final Comparisons comparisons;
     private final IndicatorRegions regions;
-    private final MessageSource messages;
-    private final ValueFormat format;
+    private final IndicatorFigures figures;
     private final AuditLog audit;
 
     IndicatorController(
@@ -57,8 +51,7 @@ class IndicatorController {
             IndicatorValues values,
             Comparisons comparisons,
             IndicatorRegions regions,
-            MessageSource messages,
-            ValueFormat format,
+            IndicatorFigures figures,
             AuditLog audit) {
         this.knowledge = knowledge;
         this.indicators = indicators;
@@ -66,8 +59,7 @@ class IndicatorController {
         this.values = values;
         this.comparisons = comparisons;
         this.regions = regions;
-        this.messages = messages;
-        this.format = format;
+        this.figures = figures;
         this.audit = audit;
     }
 
@@ -88,17 +80,17 @@ class IndicatorController {
             Model model) {
         Indicator indicator =
                 indicators.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("indicator"));
-        Gender chosen =
-                Gender.parse(gender).filter(indicator.genders()::contains).orElse(indicator.preferredGender());
-        Analysis analysis = knowledge.indicator(tenant.organisation(), indicator, chosen);
+        Analysis analysis = knowledge.indicator(
+                tenant.organisation(), indicator, Gender.parse(gender).filter(indicator.genders()::contains));
+        Gender chosen = analysis.gender();
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
         model.addAttribute("gender", chosen);
-        List<String> leftOut = new ArrayList<>();
-        model.addAttribute("chart", chart(analysis, locale, leftOut));
-        model.addAttribute("chartLeftOut", leftOut);
-        model.addAttribute("table", table(analysis, locale));
-        model.addAttribute("genderChart", indicator.hasGenderBreakdown() ? genderChart(analysis, locale) : null);
+        IndicatorFigures.Figures shown = figures.of(analysis, locale);
+        model.addAttribute("chart", shown.chart());
+        model.addAttribute("chartLeftOut", shown.leftOut());
+        model.addAttribute("table", shown.table());
+        model.addAttribute("genderChart", shown.genderChart());
         model.addAttribute("provenance", values.provenance(id).orElse(null));
         model.addAttribute(
                 "item",
@@ -237,156 +229,5 @@ class IndicatorController {
         audit.deleted(tenant, "comparisonRegion", region + "", Map.of("region", region));
         redirect.addFlashAttribute("notice", "indicator.comparisons.removed");
         return "redirect:/indicators/comparisons";
-    }
-
-    /**
-     * The regions' chart. A count (population, say) of a whole region is many times a municipality's
-     * and would flatten its line: a series more than five times larger or smaller than own is left
-     * to the table, and the page says so.
-     */
-    private String chart(Analysis analysis, Locale locale, List<String> leftOut) {
-        List<LineChart.Series> series = new ArrayList<>();
-        List<String> latest = new ArrayList<>();
-        BigDecimal ownPeak = peak(analysis.ownSeries());
-        for (RegionSeries s : analysis.series()) {
-            if (s.byYear().isEmpty()) {
-                continue;
-            }
-            String label = s.region().title().in(locale);
-            BigDecimal peak = peak(s);
-            if (!"own".equals(s.role())
-                    && ownPeak != null
-                    && peak != null
-                    && ownPeak.signum() > 0
-                    && peak.signum() > 0
-                    && (peak.compareTo(ownPeak.multiply(BigDecimal.valueOf(5))) > 0
-                            || ownPeak.compareTo(peak.multiply(BigDecimal.valueOf(5))) > 0)) {
-                leftOut.add(label);
-                continue;
-            }
-            series.add(new LineChart.Series(label, "own".equals(s.role()), points(analysis.years(), s.byYear())));
-            if (s.latest() != null) {
-                latest.add(label + " " + s.latest().year() + ": "
-                        + format.value(s.latest().value(), locale));
-            }
-        }
-        // The chart draws own and at most eight others; the table below lists every region.
-        List<LineChart.Series> drawn = new ArrayList<>(
-                series.stream().filter(LineChart.Series::emphasised).toList());
-        series.stream().filter(x -> !x.emphasised()).limit(8).forEach(drawn::add);
-        series = drawn;
-        String title = analysis.indicator().title().in(locale);
-        String description = messages.getMessage(
-                "indicator.chart.description",
-                new Object[] {
-                    // Years as text: a year is no amount to group (2 023), and there may be none.
-                    analysis.years().isEmpty()
-                            ? "–"
-                            : String.valueOf(analysis.years().get(0)),
-                    analysis.years().isEmpty()
-                            ? "–"
-                            : String.valueOf(
-                                    analysis.years().get(analysis.years().size() - 1)),
-                    String.join("; ", latest)
-                },
-                locale);
-        return LineChart.render(new LineChart.Chart(
-                "chart-regions",
-                title,
-                description,
-                unit(analysis.indicator(), locale),
-                decimals(analysis),
-                locale,
-                series));
-    }
-
-    /** One row of the data table, its cells already formatted (a chart's text alternative). */
-    record TableRow(IndicatorRegion region, String role, List<String> cells) {}
-
-    private List<TableRow> table(Analysis analysis, Locale locale) {
-        List<TableRow> rows = new ArrayList<>();
-        for (RegionSeries s : analysis.series()) {
-            if (s.byYear().isEmpty()) {
-                continue;
-            }
-            List<String> cells = new ArrayList<>(analysis.years().size());
-            for (Integer year : analysis.years()) {
-                BigDecimal value = s.byYear().get(year);
-                cells.add(value == null ? "" : format.value(value, locale));
-            }
-            rows.add(new TableRow(s.region(), s.role(), cells));
-        }
-        return rows;
-    }
-
-    private String genderChart(Analysis analysis, Locale locale) {
-        if (analysis.ownSeries() == null) {
-            return null;
-        }
-        List<LineChart.Series> series = new ArrayList<>();
-        for (Gender g : Gender.values()) {
-            Map<Integer, BigDecimal> byYear = analysis.ownByGender().get(g);
-            if (byYear != null && !byYear.isEmpty()) {
-                series.add(new LineChart.Series(
-                        messages.getMessage("indicator.gender." + g.code(), null, locale),
-                        g == Gender.TOTAL,
-                        points(List.copyOf(new java.util.TreeSet<>(byYear.keySet())), byYear)));
-            }
-        }
-        if (series.size() < 2) {
-            return null;
-        }
-        String region = analysis.ownSeries().region().title().in(locale);
-        return LineChart.render(new LineChart.Chart(
-                "chart-genders",
-                messages.getMessage(
-                        "indicator.chart.genders",
-                        new Object[] {analysis.indicator().title().in(locale), region},
-                        locale),
-                messages.getMessage("indicator.chart.gendersDescription", new Object[] {region}, locale),
-                unit(analysis.indicator(), locale),
-                decimals(analysis),
-                locale,
-                series));
-    }
-
-    private static BigDecimal peak(RegionSeries series) {
-        return series == null
-                ? null
-                : series.byYear().values().stream()
-                        .filter(Objects::nonNull)
-                        .map(BigDecimal::abs)
-                        .max(BigDecimal::compareTo)
-                        .orElse(null);
-    }
-
-    private static List<LineChart.Point> points(List<Integer> years, Map<Integer, BigDecimal> byYear) {
-        List<LineChart.Point> points = new ArrayList<>();
-        for (Integer year : years) {
-            if (byYear.containsKey(year)) {
-                points.add(new LineChart.Point(year, byYear.get(year)));
-            } else {
-                points.add(new LineChart.Point(year, null));
-            }
-        }
-        return points;
-    }
-
-    private static String unit(Indicator indicator, Locale locale) {
-        return indicator.unit().in(locale);
-    }
-
-    private static int decimals(Analysis analysis) {
-        if (analysis.indicator().decimals() != null) {
-            return Math.max(0, Math.min(6, analysis.indicator().decimals()));
-        }
-        return Math.min(
-                6,
-                analysis.series().stream()
-                        .flatMap(s -> s.byYear().values().stream())
-                        .filter(Objects::nonNull)
-                        .mapToInt(v -> Math.max(0, v.scale()))
-                        .max()
-                        .orElse(0));
     }
 }

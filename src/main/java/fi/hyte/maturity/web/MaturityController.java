@@ -6,7 +6,7 @@ import fi.hyte.maturity.domain.Assessments.IncompleteAnswersException;
 import fi.hyte.maturity.domain.Assessments.Invitee;
 import fi.hyte.maturity.domain.Assessments.RoundNotOpenException;
 import fi.hyte.maturity.domain.CountyComparison;
-import fi.hyte.maturity.domain.MaturityMatrix;
+import fi.hyte.maturity.domain.MaturityFigures;
 import fi.hyte.maturity.domain.MaturityModel;
 import fi.hyte.maturity.domain.MaturityModels;
 import fi.hyte.maturity.domain.MaturityRound;
@@ -22,14 +22,12 @@ import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,7 +49,7 @@ class MaturityController {
     private final Assessments assessments;
     private final Results results;
     private final UserAccounts accounts;
-    private final MessageSource messages;
+    private final MaturityFigures figures;
     private final CountyComparison comparison;
     private final AuditLog audit;
 
@@ -61,7 +59,7 @@ class MaturityController {
             Assessments assessments,
             Results results,
             UserAccounts accounts,
-            MessageSource messages,
+            MaturityFigures figures,
             CountyComparison comparison,
             AuditLog audit) {
         this.rounds = rounds;
@@ -69,7 +67,7 @@ class MaturityController {
         this.assessments = assessments;
         this.results = results;
         this.accounts = accounts;
-        this.messages = messages;
+        this.figures = figures;
         this.comparison = comparison;
         this.audit = audit;
     }
@@ -341,23 +339,7 @@ class MaturityController {
     }
 
     private String matrix(RoundResults roundResults, Locale locale) {
-        Map<String, Integer> agreed = new HashMap<>();
-        roundResults.criteria().forEach(c -> {
-            if (c.consensus() != null) {
-                agreed.put(c.criterion().key(), c.consensus().level());
-            }
-        });
-        return MaturityMatrix.svg(
-                roundResults.model(),
-                agreed,
-                locale,
-                new MaturityMatrix.Texts(
-                        messages.getMessage(
-                                "maturity.matrix.title",
-                                new Object[] {roundResults.round().title()},
-                                locale),
-                        messages.getMessage("maturity.matrix.description", null, locale),
-                        messages.getMessage("maturity.matrix.marker", null, locale)));
+        return figures.matrix(roundResults, locale).svg();
     }
 
     private String newRoundPage(Tenant tenant, Model model, RoundForm form) {

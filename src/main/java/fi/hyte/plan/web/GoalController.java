@@ -1,8 +1,6 @@
 package fi.hyte.plan.web;
 
 import fi.hyte.indicator.IndicatorCatalog;
-import fi.hyte.indicator.IndicatorCatalog.IndicatorInfo;
-import fi.hyte.indicator.IndicatorCatalog.OwnValue;
 import fi.hyte.plan.domain.Goal;
 import fi.hyte.plan.domain.GoalIndicator;
 import fi.hyte.plan.domain.PlanEditing;
@@ -12,6 +10,7 @@ import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.plan.domain.Realisation;
 import fi.hyte.plan.domain.TargetDirection;
 import fi.hyte.plan.domain.TargetGroup;
+import fi.hyte.plan.domain.TargetRules;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
@@ -42,8 +41,15 @@ class GoalController {
     private final PlanEditing editing;
     private final PlanPages pages;
     private final IndicatorCatalog indicators;
+    private final TargetRules targetRules;
 
-    GoalController(PlanReading reading, PlanEditing editing, PlanPages pages, IndicatorCatalog indicators) {
+    GoalController(
+            PlanReading reading,
+            PlanEditing editing,
+            PlanPages pages,
+            IndicatorCatalog indicators,
+            TargetRules targetRules) {
+        this.targetRules = targetRules;
         this.reading = reading;
         this.editing = editing;
         this.pages = pages;
@@ -185,55 +191,31 @@ class GoalController {
         Goal goal = find(tenant, id);
         PlanSnapshot snapshot = pages.prepare(tenant, goal.planId(), model);
         GoalIndicator existing = target == null ? null : target(snapshot, id, target);
-        IndicatorInfo indicator = existing != null
-                ? indicators.find(tenant.organisation(), existing.indicatorId()).orElse(null)
-                : form.indicatorId() == null
-                        ? null
-                        : indicators
-                                .find(tenant.organisation(), form.indicatorId())
-                                .orElse(null);
-        if (indicator == null && !errors.hasFieldErrors("indicatorId")) {
-            errors.rejectValue("indicatorId", "plan.validation.indicator");
-        }
-        if (indicator != null
-                && !indicator.genders().isEmpty()
-                && !indicator.genders().contains(form.gender())) {
-            errors.rejectValue("gender", "plan.validation.gender");
-        }
-        if (existing == null
-                && indicator != null
-                && snapshot.indicatorsOf(id).stream()
-                        .anyMatch(t ->
-                                t.indicatorId() == indicator.id() && t.gender().equals(form.gender()))) {
-            errors.rejectValue("indicatorId", "plan.validation.indicatorTwice");
-        }
         BigDecimal baseline = Forms.decimal(form.baselineValue(), "baselineValue", errors);
         BigDecimal targetValue = Forms.decimal(form.targetValue(), "targetValue", errors);
-        if (form.baselineYear() != null && form.targetYear() != null && form.targetYear() <= form.baselineYear()) {
-            errors.rejectValue("targetYear", "plan.validation.targetYear");
-        }
-        if (errors.hasErrors()) {
-            return targetForm(tenant, model, goal, existing, form);
-        }
-        if (baseline == null && form.baselineYear() != null) {
-            baseline = ownValue(tenant, indicator.id(), form.gender(), form.baselineYear());
-        }
-        TargetDirection direction = form.direction() != null
-                ? form.direction()
-                : TargetDirection.suggested(indicator.direction(), baseline, targetValue);
-        GoalIndicator saved = existing == null
-                ? new GoalIndicator(
-                        null,
-                        id,
-                        indicator.id(),
+        TargetRules.Checked checked = targetRules.check(
+                tenant.organisation(),
+                snapshot,
+                id,
+                existing,
+                new TargetRules.Draft(
+                        form.indicatorId(),
                         form.gender(),
                         form.baselineYear(),
                         baseline,
                         targetValue,
                         form.targetYear(),
-                        direction,
-                        0)
-                : form.toTarget(existing.id(), id, baseline, targetValue, direction);
+                        form.direction()),
+                form.version());
+        checked.problems().forEach((field, key) -> {
+            if (!errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, key);
+            }
+        });
+        if (errors.hasErrors()) {
+            return targetForm(tenant, model, goal, existing, form);
+        }
+        GoalIndicator saved = checked.target();
         try {
             editing.saveGoalIndicator(tenant, saved, form.goalVersion());
         } catch (ConcurrentChangeException e) {
@@ -329,14 +311,6 @@ class GoalController {
         pages.prepare(tenant, goal.planId(), model);
         model.addAttribute("subjectGoal", goal);
         return pages.history(tenant, id, model);
-    }
-
-    private BigDecimal ownValue(Tenant tenant, int indicator, String gender, int year) {
-        return indicators.ownValues(tenant.organisation(), List.of(indicator), year).stream()
-                .filter(v -> v.year() == year && v.gender().equals(gender))
-                .map(OwnValue::value)
-                .findFirst()
-                .orElse(null);
     }
 
     private void checkChoices(PlanSnapshot snapshot, GoalForm form, BindingResult errors, Model model) {

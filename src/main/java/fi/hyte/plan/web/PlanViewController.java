@@ -5,22 +5,19 @@ import fi.hyte.organisation.OrganisationCatalog.PersonSummary;
 import fi.hyte.plan.domain.Finding;
 import fi.hyte.plan.domain.Goal;
 import fi.hyte.plan.domain.Measure;
-import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanReading.PlanProgress;
 import fi.hyte.plan.domain.PlanSnapshot;
+import fi.hyte.plan.domain.SectorShare;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Tenant;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,9 +79,9 @@ class PlanViewController {
         PlanSnapshot snapshot = pages.prepare(tenant, plan, model);
         List<SectorShare> shares = new ArrayList<>();
         for (OrganisationCatalog.SectorSummary sector : organisations.sectors(tenant.organisation())) {
-            shares.add(share(snapshot, sector.id()));
+            shares.add(SectorShare.of(snapshot, sector.id()));
         }
-        shares.add(share(snapshot, null));
+        shares.add(SectorShare.of(snapshot, null));
         model.addAttribute("shares", shares);
         return "plan/sectors";
     }
@@ -96,8 +93,9 @@ class PlanViewController {
             throw new NotFoundException("sector");
         }
         model.addAttribute("sectorId", sector);
-        model.addAttribute("share", share(snapshot, sector));
-        model.addAttribute("byGoal", byGoal(snapshot, share(snapshot, sector).responsible()));
+        model.addAttribute("share", SectorShare.of(snapshot, sector));
+        model.addAttribute(
+                "byGoal", byGoal(snapshot, SectorShare.of(snapshot, sector).responsible()));
         model.addAttribute(
                 "partnerIn",
                 snapshot.measures().stream()
@@ -167,45 +165,4 @@ class PlanViewController {
         }
         return grouped;
     }
-
-    private static SectorShare share(PlanSnapshot snapshot, UUID sector) {
-        List<Measure> responsible = PlanReading.measuresInOrder(snapshot).stream()
-                .filter(m -> Objects.equals(sector, m.sectorId()))
-                .toList();
-        List<Measure> counted = responsible.stream()
-                .filter(m -> m.status() != MeasureStatus.CANCELLED)
-                .toList();
-        long partner = sector == null
-                ? 0
-                : snapshot.measures().stream()
-                        .filter(m -> m.partnerSectorIds().contains(sector))
-                        .count();
-        return new SectorShare(
-                sector,
-                responsible,
-                partner,
-                sum(counted, Measure::euros),
-                sum(counted, Measure::workYears),
-                sum(counted, Measure::grantEuros),
-                counted.stream().filter(Measure::budgetBinding).count(),
-                responsible.stream().collect(Collectors.groupingBy(Measure::status, Collectors.counting())));
-    }
-
-    private static BigDecimal sum(List<Measure> measures, java.util.function.Function<Measure, BigDecimal> amount) {
-        return measures.stream().map(amount).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /**
-     * A sector's part of the plan: the measures it answers for (null sector: measures without one),
-     * how many it is a partner in, and the resources of those not cancelled.
-     */
-    record SectorShare(
-            UUID sector,
-            List<Measure> responsible,
-            long partnerIn,
-            BigDecimal euros,
-            BigDecimal workYears,
-            BigDecimal grantEuros,
-            long binding,
-            Map<MeasureStatus, Long> statuses) {}
 }

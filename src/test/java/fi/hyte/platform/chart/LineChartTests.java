@@ -1,12 +1,12 @@
-package fi.hyte.indicator.domain;
+package fi.hyte.platform.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fi.hyte.indicator.domain.LineChart.Chart;
-import fi.hyte.indicator.domain.LineChart.Point;
-import fi.hyte.indicator.domain.LineChart.Series;
-import fi.hyte.indicator.domain.LineChart.Style;
+import fi.hyte.platform.chart.LineChart.Chart;
+import fi.hyte.platform.chart.LineChart.Point;
+import fi.hyte.platform.chart.LineChart.Series;
+import fi.hyte.platform.chart.LineChart.Style;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

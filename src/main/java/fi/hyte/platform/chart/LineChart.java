@@ -1,8 +1,7 @@
-package fi.hyte.indicator.domain;
+package fi.hyte.platform.chart;
 
+import fi.hyte.platform.format.Numbers;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -102,7 +102,6 @@ public final class LineChart {
             new Style("#7a5c00", "1,3", Marker.RING, 2),
             new Style("#c0392b", "6,2,1,2", Marker.BOX, 2));
 
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
     private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
     private static final String TEXT = "#333333";
@@ -116,9 +115,9 @@ public final class LineChart {
         StringBuilder svg = new StringBuilder(8192)
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + WIDTH + "\" height=\""
                         + HEIGHT + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" role=\"img\" aria-labelledby=\"" + p
-                        + "-title " + p + "-desc\" font-family=\"" + escape(FONT) + "\" font-size=\"12\">")
-                .append("<title id=\"" + p + "-title\">" + escape(chart.title()) + "</title>")
-                .append("<desc id=\"" + p + "-desc\">" + escape(chart.description()) + "</desc>");
+                        + "-title " + p + "-desc\" font-family=\"" + Svg.escape(FONT) + "\" font-size=\"12\">")
+                .append("<title id=\"" + p + "-title\">" + Svg.escape(chart.title()) + "</title>")
+                .append("<desc id=\"" + p + "-desc\">" + Svg.escape(chart.description()) + "</desc>");
         List<Series> series = chart.series();
         DoubleSummaryStatistics values = series.stream()
                 .flatMap(s -> s.points().stream())
@@ -130,12 +129,9 @@ public final class LineChart {
                             + "\" fill=\"none\" stroke=\"#cccccc\"/></svg>")
                     .toString();
         }
-        NumberFormat format = NumberFormat.getNumberInstance(chart.locale());
-        format.setMinimumFractionDigits(chart.decimals());
-        format.setMaximumFractionDigits(chart.decimals());
-        format.setRoundingMode(RoundingMode.HALF_UP);
+        Function<BigDecimal, String> format = v -> Numbers.value(v, chart.decimals(), chart.locale());
         List<BigDecimal> ticks = yTicks(values.getMin(), values.getMax(), chart.decimals());
-        List<String> tickLabels = ticks.stream().map(format::format).toList();
+        List<String> tickLabels = ticks.stream().map(format).toList();
         List<Style> styles = styles(series);
         List<String> labels = series.stream().map(Series::label).toList();
 
@@ -190,7 +186,7 @@ public final class LineChart {
             svg.append("<g id=\"" + p + "-points-" + i + "\">");
             for (Point point : series.get(i).points()) {
                 if (point.value() == null) continue;
-                String tooltip = labels.get(i) + " " + point.year() + ": " + format.format(point.value()) + unit;
+                String tooltip = labels.get(i) + " " + point.year() + ": " + format.apply(point.value()) + unit;
                 svg.append(marker(styles.get(i), frame.x(point.year()), frame.y(point.value()), tooltip));
             }
             svg.append("</g>");
@@ -246,7 +242,7 @@ public final class LineChart {
         }
 
         String xy(Point point) {
-            return num(x(point.year())) + "," + num(y(point.value()));
+            return Svg.num(x(point.year())) + "," + Svg.num(y(point.value()));
         }
     }
 
@@ -340,7 +336,7 @@ public final class LineChart {
 
     private static String path(List<String> points, Style style) {
         return "<path d=\"M" + String.join(" L", points) + "\" stroke=\"" + style.colour() + "\" stroke-width=\""
-                + num(style.width())
+                + Svg.num(style.width())
                 + "\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
                 + (style.dash() == null ? "" : " stroke-dasharray=\"" + style.dash() + "\"") + "/>";
     }
@@ -351,12 +347,12 @@ public final class LineChart {
         String filled = " fill=\"" + c + "\" stroke=\"#ffffff\" stroke-width=\"1\"";
         String hollow = " fill=\"#ffffff\" stroke=\"" + c + "\" stroke-width=\"2\"";
         String strokes = " fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2.5\"";
-        String at = " cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"";
-        String box = " x=\"" + num(cx - r) + "\" y=\"" + num(cy - r) + "\" width=\"" + num(2 * r) + "\" height=\""
-                + num(2 * r) + "\"";
+        String at = " cx=\"" + Svg.num(cx) + "\" cy=\"" + Svg.num(cy) + "\" r=\"";
+        String box = " x=\"" + Svg.num(cx - r) + "\" y=\"" + Svg.num(cy - r) + "\" width=\"" + Svg.num(2 * r)
+                + "\" height=\"" + Svg.num(2 * r) + "\"";
         String shape = switch (style.marker()) {
-            case CIRCLE -> "circle" + at + num(r) + "\"" + filled;
-            case RING -> "circle" + at + num(r - 0.5) + "\"" + hollow;
+            case CIRCLE -> "circle" + at + Svg.num(r) + "\"" + filled;
+            case RING -> "circle" + at + Svg.num(r - 0.5) + "\"" + hollow;
             case SQUARE -> "rect" + box + filled;
             case BOX -> "rect" + box + hollow;
             case TRIANGLE -> outline(cx, cy, "M0,-1.3 L1.2,1 L-1.2,1 Z", r) + filled;
@@ -368,7 +364,7 @@ public final class LineChart {
         String name = shape.substring(0, shape.indexOf(' '));
         return tooltip == null
                 ? "<" + shape + "/>"
-                : "<" + shape + "><title>" + escape(tooltip) + "</title></" + name + ">";
+                : "<" + shape + "><title>" + Svg.escape(tooltip) + "</title></" + name + ">";
     }
 
     /** A path element's start from a unit outline (pairs of x,y after M or L) scaled by r around cx,cy. */
@@ -381,16 +377,17 @@ public final class LineChart {
             }
             String[] xy = part.substring(1).split(",");
             d.append(d.length() > 8 ? " " : "").append(part.charAt(0));
-            d.append(num(cx + r * Double.parseDouble(xy[0])))
+            d.append(Svg.num(cx + r * Double.parseDouble(xy[0])))
                     .append(',')
-                    .append(num(cy + r * Double.parseDouble(xy[1])));
+                    .append(Svg.num(cy + r * Double.parseDouble(xy[1])));
         }
         return d.append('"').toString();
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour, double width, String dash) {
-        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2)
-                + "\" stroke=\"" + colour + "\" stroke-width=\"" + num(width) + "\""
+        return "<line x1=\"" + Svg.num(x1) + "\" y1=\"" + Svg.num(y1) + "\" x2=\"" + Svg.num(x2) + "\" y2=\""
+                + Svg.num(y2)
+                + "\" stroke=\"" + colour + "\" stroke-width=\"" + Svg.num(width) + "\""
                 + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
@@ -405,38 +402,16 @@ public final class LineChart {
             shown = content.substring(0, shown.length() - (shown.endsWith("…") ? 2 : 1))
                             .stripTrailing() + "…";
         }
-        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" + attributes + ">"
-                + escape(shown) + (shown.equals(content) ? "" : "<title>" + escape(content) + "</title>") + "</text>";
+        return "<text x=\"" + Svg.num(x) + "\" y=\"" + Svg.num(y) + "\" text-anchor=\"" + anchor + "\"" + attributes
+                + ">" + Svg.escape(shown) + (shown.equals(content) ? "" : "<title>" + Svg.escape(content) + "</title>")
+                + "</text>";
     }
 
     private static double widest(List<String> texts) {
         return texts.stream().mapToDouble(LineChart::textWidth).max().orElse(0);
     }
 
-    /** A rough width of sans-serif text: there is no font metrics on the server, so it errs wide. */
     static double textWidth(String text) {
-        double em = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            em += "ijlft.,:;'|!()[] -".indexOf(c) >= 0
-                    ? 0.33
-                    : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 0.8 : 0.58;
-        }
-        return em * 12;
-    }
-
-    private static String num(double v) {
-        return BigDecimal.valueOf(Math.round(v * 10), 1).stripTrailingZeros().toPlainString();
-    }
-
-    /** Escapes for both text and attributes, dropping control characters XML 1.0 cannot carry. */
-    static String escape(String text) {
-        return CONTROL.matcher(text)
-                .replaceAll("")
-                .replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return Svg.textWidth(text, 12);
     }
 }
