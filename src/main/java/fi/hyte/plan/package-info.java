@@ -3,4 +3,6 @@
  * owners, resources and budget links, yearly evaluations, progress, gaps, reminders and the
  * spreadsheet round trip for budget preparation.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "platform :: format", "organisation", "indicator"})
 package fi.hyte.plan;

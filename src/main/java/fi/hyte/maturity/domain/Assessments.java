@@ -1,5 +1,6 @@
 package fi.hyte.maturity.domain;
 
+import fi.hyte.plan.PlanContributions;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
@@ -25,8 +26,10 @@ public class Assessments {
     private final Rounds rounds;
     private final MaturityModels models;
     private final AuditLog audit;
+    private final PlanContributions plan;
 
-    Assessments(Rounds rounds, MaturityModels models, AuditLog audit) {
+    Assessments(Rounds rounds, MaturityModels models, AuditLog audit, PlanContributions plan) {
+        this.plan = plan;
         this.rounds = rounds;
         this.models = models;
         this.audit = audit;
@@ -173,6 +176,40 @@ public class Assessments {
         rounds.insertAction(tenant.organisation(), action);
         audit.created(tenant, "maturityAction", action.id(), action);
         return action.id();
+    }
+
+    /**
+     * Turns a development action into a planned measure under the chosen goal of the plan, once:
+     * the measure names the action it came from, and the action links to the measure. Both are
+     * saved in one transaction; a second attempt is refused and leaves the plan as it was.
+     */
+    public PlanContributions.AddedMeasure toMeasure(Tenant tenant, UUID actionId, UUID goal) {
+        tenant.require(Role.COORDINATOR);
+        DevelopmentAction action =
+                rounds.action(tenant.organisation(), actionId).orElseThrow(() -> new NotFoundException("action"));
+        if (rounds.measureLinks(tenant.organisation(), action.roundId()).containsKey(actionId)) {
+            throw new ActionAlreadyInPlanException();
+        }
+        PlanContributions.AddedMeasure added = plan.addMeasure(
+                tenant,
+                goal,
+                action.title(),
+                action.dueOn(),
+                "maturityAction",
+                "/maturity/rounds/" + action.roundId() + "#actions");
+        if (rounds.linkMeasure(tenant.organisation(), actionId, added.id(), added.ref()) == 0) {
+            throw new ActionAlreadyInPlanException();
+        }
+        audit.updated(
+                tenant, "maturityAction", actionId, action, Map.of("measure", added.id(), "measureRef", added.ref()));
+        return added;
+    }
+
+    /** The development action is already a measure of the plan. */
+    public static class ActionAlreadyInPlanException extends RuntimeException {
+        public ActionAlreadyInPlanException() {
+            super("already in the plan");
+        }
     }
 
     public void setActionDone(Tenant tenant, UUID actionId, boolean done, int version) {

@@ -42,6 +42,9 @@ public class Results {
                 .map(p -> rounds.consensus(organisation, p.id()).stream()
                         .collect(Collectors.toMap(Consensus::criterion, Function.identity())))
                 .orElse(Map.of());
+        Map<String, Evidence> derived = evidence.of(
+                organisation,
+                model.criteria().stream().map(MaturityModel.Criterion::key).toList());
         List<CriterionResult> criteria = new ArrayList<>();
         for (MaturityModel.Criterion criterion : model.criteria()) {
             Map<Integer, Long> distribution = counts.getOrDefault(criterion.key(), Map.of());
@@ -56,7 +59,7 @@ public class Results {
                     spreadsOverMoreThanTwoLevels(distribution),
                     agreed.get(criterion.key()),
                     before == null ? null : before.level(),
-                    evidence.of(organisation, criterion.key())));
+                    derived.get(criterion.key())));
         }
         int submitted =
                 (int) participants.stream().filter(Participant::submitted).count();

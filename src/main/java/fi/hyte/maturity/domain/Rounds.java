@@ -234,6 +234,28 @@ public class Rounds {
                 .update();
     }
 
+    /** A development action turned into a plan's measure: the measure's id and number. */
+    public record MeasureLink(UUID actionId, UUID measureId, String measureRef) {}
+
+    public java.util.Map<UUID, MeasureLink> measureLinks(OrganisationId organisation, UUID round) {
+        return jdbc
+                .sql("select id as action_id, measure_id, measure_ref from maturity_action"
+                        + " where organisation_id = ? and round_id = ? and measure_id is not null")
+                .params(organisation.value(), round)
+                .query(MeasureLink.class)
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(MeasureLink::actionId, l -> l));
+    }
+
+    /** Links the action to its measure once: 0 when it already has one. */
+    public int linkMeasure(OrganisationId organisation, UUID action, UUID measure, String ref) {
+        return jdbc.sql("update maturity_action set measure_id = ?, measure_ref = ?, version = version + 1"
+                        + " where organisation_id = ? and id = ? and measure_id is null")
+                .params(measure, ref, organisation.value(), action)
+                .update();
+    }
+
     public int setActionDone(OrganisationId organisation, UUID id, boolean done, int version) {
         return jdbc.sql("update maturity_action set done = ?, version = version + 1"
                         + " where organisation_id = ? and id = ? and version = ?")

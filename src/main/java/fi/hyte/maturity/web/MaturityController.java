@@ -14,6 +14,7 @@ import fi.hyte.maturity.domain.Participant;
 import fi.hyte.maturity.domain.Results;
 import fi.hyte.maturity.domain.RoundResults;
 import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
@@ -21,6 +22,8 @@ import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,6 +56,8 @@ class MaturityController {
     private final MaturityFigures figures;
     private final CountyComparison comparison;
     private final AuditLog audit;
+    private final PlanCatalog plans;
+    private final ZoneId zone;
 
     MaturityController(
             Rounds rounds,
@@ -61,7 +67,11 @@ class MaturityController {
             UserAccounts accounts,
             MaturityFigures figures,
             CountyComparison comparison,
-            AuditLog audit) {
+            AuditLog audit,
+            PlanCatalog plans,
+            @Value("${hyte.time-zone}") String zone) {
+        this.plans = plans;
+        this.zone = ZoneId.of(zone);
         this.rounds = rounds;
         this.models = models;
         this.assessments = assessments;
@@ -185,6 +195,8 @@ class MaturityController {
                                 .orElse(null));
         model.addAttribute("actions", rounds.actions(tenant.organisation(), id));
         model.addAttribute("actionForm", ActionForm.empty());
+        model.addAttribute("measureLinks", rounds.measureLinks(tenant.organisation(), id));
+        model.addAttribute("planGoals", coordinator ? planGoals(tenant, locale) : List.of());
         model.addAttribute("matrix", matrix(roundResults, locale));
         model.addAttribute("canEdit", coordinator);
         return "maturity/round";
@@ -322,6 +334,48 @@ class MaturityController {
             redirect.addFlashAttribute("problem", "conflict.saveRefused");
         }
         return "redirect:/maturity/rounds/" + id + "#actions";
+    }
+
+    /** Turns a development action into a measure of today's plan, under the goal the user chose. */
+    @PostMapping("/rounds/{id}/actions/{action}/measure")
+    String actionToMeasure(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @PathVariable UUID action,
+            @RequestParam(required = false) UUID goal,
+            RedirectAttributes redirect) {
+        find(tenant, id);
+        rounds.action(tenant.organisation(), action)
+                .filter(a -> a.roundId().equals(id))
+                .orElseThrow(() -> new NotFoundException("action"));
+        tenant.require(Role.COORDINATOR);
+        boolean goalOfTodaysPlan =
+                goal != null && planGoals(tenant, Locale.ROOT).stream().anyMatch(g -> g.id().equals(goal));
+        if (!goalOfTodaysPlan) {
+            redirect.addFlashAttribute("problem", "maturity.action.chooseGoal");
+            return "redirect:/maturity/rounds/" + id + "#actions";
+        }
+        try {
+            assessments.toMeasure(tenant, action, goal);
+            redirect.addFlashAttribute("notice", "maturity.action.inPlan");
+        } catch (Assessments.ActionAlreadyInPlanException e) {
+            redirect.addFlashAttribute("problem", "maturity.action.alreadyInPlan");
+        }
+        return "redirect:/maturity/rounds/" + id + "#actions";
+    }
+
+    /** A goal of today's plan to choose from: its id and "T-3 Title". */
+    record GoalChoice(UUID id, String label) {}
+
+    private List<GoalChoice> planGoals(Tenant tenant, Locale locale) {
+        return plans.planFor(tenant.organisation(), LocalDate.now(zone).getYear())
+                .flatMap(p -> plans.content(tenant.organisation(), p.id()))
+                .map(content -> content.lines().stream()
+                        .flatMap(l -> l.goals().stream())
+                        .map(g ->
+                                new GoalChoice(g.id(), g.ref() + " " + g.title().in(locale)))
+                        .toList())
+                .orElse(List.of());
     }
 
     private String moved(Runnable change, UUID id, String notice, RedirectAttributes redirect) {

@@ -43,8 +43,16 @@ public class PlanReading {
     private final Measures measures;
     private final Evaluations evaluations;
     private final IndicatorCatalog indicators;
+    private final MeasureOrigins origins;
 
-    PlanReading(Plans plans, Goals goals, Measures measures, Evaluations evaluations, IndicatorCatalog indicators) {
+    PlanReading(
+            Plans plans,
+            Goals goals,
+            Measures measures,
+            Evaluations evaluations,
+            IndicatorCatalog indicators,
+            MeasureOrigins origins) {
+        this.origins = origins;
         this.plans = plans;
         this.goals = goals;
         this.measures = measures;
@@ -74,6 +82,11 @@ public class PlanReading {
 
     public Optional<Measure> measure(OrganisationId organisation, UUID id) {
         return measures.find(organisation, id);
+    }
+
+    /** Where a measure came from, when another part of Hyte proposed it. */
+    public Optional<MeasureOrigins.Origin> origin(OrganisationId organisation, UUID measure) {
+        return origins.of(organisation, measure);
     }
 
     public PlanSnapshot snapshot(OrganisationId organisation, UUID plan) {

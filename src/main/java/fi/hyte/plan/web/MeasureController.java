@@ -58,6 +58,7 @@ class MeasureController {
         model.addAttribute("measure", measure);
         model.addAttribute("goal", snapshot.goal(measure.goalId()).orElseThrow());
         model.addAttribute("evaluations", snapshot.evaluationsOf(id));
+        model.addAttribute("origin", reading.origin(tenant.organisation(), id).orElse(null));
         model.addAttribute("mayEdit", editing.mayEdit(tenant, measure));
         return htmx != null ? "plan/measure :: detail" : "plan/measure";
     }
