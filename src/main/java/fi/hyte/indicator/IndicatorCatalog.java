@@ -3,14 +3,21 @@ package fi.hyte.indicator;
 import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.Gender;
 import fi.hyte.indicator.domain.Indicator;
+import fi.hyte.indicator.domain.IndicatorAnalysis;
+import fi.hyte.indicator.domain.IndicatorAnalysis.Analysis;
+import fi.hyte.indicator.domain.IndicatorFigures;
 import fi.hyte.indicator.domain.IndicatorRegion;
 import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
+import fi.hyte.indicator.domain.KnowledgeBase;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +33,116 @@ public class IndicatorCatalog {
     private final Indicators indicators;
     private final IndicatorValues values;
     private final Comparisons comparisons;
+    private final KnowledgeBase knowledge;
+    private final IndicatorFigures figures;
 
-    IndicatorCatalog(Indicators indicators, IndicatorValues values, Comparisons comparisons) {
+    IndicatorCatalog(
+            Indicators indicators,
+            IndicatorValues values,
+            Comparisons comparisons,
+            KnowledgeBase knowledge,
+            IndicatorFigures figures) {
         this.indicators = indicators;
         this.values = values;
         this.comparisons = comparisons;
+        this.knowledge = knowledge;
+        this.figures = figures;
+    }
+
+    /**
+     * An indicator's series for the organisation: own region, county, region, country and peers by
+     * year in the chosen gender (or the gender the indicator page opens on), with the latest values,
+     * the standing against the county and the country, and the gaps the inequality lens shows.
+     */
+    public Optional<Series> series(OrganisationId asking, int id, Optional<String> gender) {
+        return indicators.find(asking, id).map(indicator -> series(analysis(asking, indicator, gender)));
+    }
+
+    /**
+     * The indicator's figure as its page shows it, in the reader's language: the chart as SVG with
+     * its description, the regions left to the table, and the data table (formatted cells), plus
+     * the source to cite.
+     */
+    public Optional<Figure> figure(OrganisationId asking, int id, Optional<String> gender, Locale locale) {
+        return indicators.find(asking, id).map(indicator -> {
+            Analysis analysis = analysis(asking, indicator, gender);
+            IndicatorFigures.Figures shown = figures.of(analysis, locale);
+            List<TableRow> rows = shown.table().stream()
+                    .map(r -> new TableRow(r.region().title(), r.role(), r.cells()))
+                    .toList();
+            return new Figure(
+                    info(indicator),
+                    analysis.gender().code(),
+                    shown.chart(),
+                    shown.genderChart(),
+                    shown.description(),
+                    shown.leftOut(),
+                    shown.years(),
+                    rows,
+                    indicator.source(),
+                    values.provenance(id).map(p -> p.licence()).orElse(null),
+                    values.provenance(id).map(p -> p.retrievedAt()).orElse(null));
+        });
+    }
+
+    /** The organisation's indicator set: each indicator with its age group, theme and series. */
+    public SetOverview setOverview(OrganisationId asking) {
+        KnowledgeBase.Overview overview = knowledge.overview(asking);
+        List<SetItem> items = new ArrayList<>();
+        overview.groups()
+                .forEach((group, rows) -> rows.forEach(row ->
+                        items.add(new SetItem(group.name(), row.item().theme().name(), series(row.analysis())))));
+        List<GapInfo> lens = overview.lens().stream()
+                .map(e -> gap(e.indicator().id(), e.gap()))
+                .toList();
+        return new SetOverview(items, lens);
+    }
+
+    /** The large gaps of the organisation's set, largest first: between genders, or to the best and worst region. */
+    public List<GapInfo> inequalityGaps(OrganisationId asking) {
+        return setOverview(asking).lens();
+    }
+
+    private Analysis analysis(OrganisationId asking, Indicator indicator, Optional<String> gender) {
+        return knowledge.indicator(
+                asking, indicator, gender.flatMap(Gender::parse).filter(indicator.genders()::contains));
+    }
+
+    private static Series series(Analysis a) {
+        List<RegionValues> regions = a.series().stream()
+                .map(s ->
+                        new RegionValues(s.region().id(), s.region().title(), s.role(), s.byYear(), latest(s.latest())))
+                .toList();
+        return new Series(
+                info(a.indicator()),
+                a.gender().code(),
+                a.years(),
+                regions,
+                latest(a.own()),
+                a.againstCounty(),
+                a.countyCompared() == null ? null : a.countyCompared().title(),
+                a.againstCountry(),
+                a.gaps().stream().map(g -> gap(a.indicator().id(), g)).toList(),
+                a.missingRecent());
+    }
+
+    private static LatestValue latest(IndicatorAnalysis.Latest l) {
+        if (l == null) {
+            return null;
+        }
+        IndicatorAnalysis.Change c = l.sincePrevious();
+        return new LatestValue(l.year(), l.value(), c == null ? null : c.fromYear(), c == null ? null : c.difference());
+    }
+
+    private static GapInfo gap(int indicator, IndicatorAnalysis.Gap g) {
+        return new GapInfo(
+                indicator,
+                g.kind(),
+                g.year(),
+                g.difference(),
+                g.relative(),
+                g.other() == null ? null : g.other().title(),
+                g.large());
     }
 
     public Optional<IndicatorInfo> find(OrganisationId asking, int id) {
@@ -100,6 +212,65 @@ public class IndicatorCatalog {
             String direction,
             boolean local,
             List<String> genders) {}
+
+    /**
+     * An indicator's series as other modules see them. {@code judgement}s: +1 better, −1 worse, 0
+     * the same; ±2 higher or lower where the better direction is not judged; null without data.
+     */
+    public record Series(
+            IndicatorInfo indicator,
+            String gender,
+            List<Integer> years,
+            List<RegionValues> regions,
+            LatestValue own,
+            Integer againstCounty,
+            LocalizedText countyCompared,
+            Integer againstCountry,
+            List<GapInfo> gaps,
+            boolean missingRecent) {}
+
+    /** One region's values by year; role own, county, region, country or peer. */
+    public record RegionValues(
+            int regionId, LocalizedText title, String role, Map<Integer, BigDecimal> byYear, LatestValue latest) {}
+
+    /** The latest value, and the change from the previous year with a value (null when there is none). */
+    public record LatestValue(int year, BigDecimal value, Integer previousYear, BigDecimal change) {}
+
+    /** A gap of the inequality lens: kind gender, best or worst region; relative is a share (0.25). */
+    public record GapInfo(
+            int indicatorId,
+            String kind,
+            int year,
+            BigDecimal difference,
+            BigDecimal relative,
+            LocalizedText other,
+            boolean large) {}
+
+    /**
+     * The figure of an indicator: charts as SVG (null without years; the gender chart null without
+     * a breakdown), the description that is also the chart's text alternative, and the data table.
+     */
+    public record Figure(
+            IndicatorInfo indicator,
+            String gender,
+            String chart,
+            String genderChart,
+            String description,
+            List<String> leftOut,
+            List<Integer> years,
+            List<TableRow> table,
+            LocalizedText source,
+            String licence,
+            java.time.OffsetDateTime retrievedAt) {}
+
+    /** A row of the data table: region, role and the year cells already formatted ("" for no value). */
+    public record TableRow(LocalizedText region, String role, List<String> cells) {}
+
+    /** The set with each indicator's series, and the inequality lens. */
+    public record SetOverview(List<SetItem> items, List<GapInfo> lens) {}
+
+    /** An indicator of the set: age group and theme names (CHILDREN …, e.g. MENTAL_HEALTH …). */
+    public record SetItem(String ageGroup, String theme, Series series) {}
 
     /** One value of the organisation's own region; gender is total, male or female. */
     public record OwnValue(int indicatorId, String gender, int year, BigDecimal value) {}

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MaturityEvidence {
 
-    static final List<String> FROM_PLAN = List.of("collaboration", "goals", "concept", "inequality");
+    public static final List<String> FROM_PLAN_CRITERIA = List.of("collaboration", "goals", "concept", "inequality");
 
     private final OrganisationCatalog organisations;
     private final PlanCatalog plans;
@@ -52,7 +52,7 @@ public class MaturityEvidence {
         if (criterion.equals("strategy")) {
             return strategy(organisations.groupComposition(organisation));
         }
-        if (!FROM_PLAN.contains(criterion)) {
+        if (!FROM_PLAN_CRITERIA.contains(criterion)) {
             return Evidence.noDataYet("evidence.unknownCriterion");
         }
         return plan.map(counts -> fromPlan(criterion, counts)).orElseGet(() -> Evidence.noDataYet("evidence.noPlan"));
