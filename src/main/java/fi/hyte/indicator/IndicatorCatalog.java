@@ -105,7 +105,9 @@ public class IndicatorCatalog {
 
     private Analysis analysis(OrganisationId asking, Indicator indicator, Optional<String> gender) {
         return knowledge.indicator(
-                asking, indicator, gender.flatMap(Gender::parse).filter(indicator.genders()::contains));
+                asking,
+                indicator,
+                gender.filter(g -> !g.isBlank()).flatMap(Gender::parse).filter(indicator.genders()::contains));
     }
 
     private static Series series(Analysis a) {

@@ -126,7 +126,7 @@ class ImportTests {
     }
 
     @Test
-    void pageOfAnIndicatorWithOneGenderOnlyOpens() {
+    void pageOfAnIndicatorWithOneGenderOnlyOpensOnThatGender() {
         byte[] file = "tunnus;nimi;vuosi;sukupuoli;arvo\nnaisten;Naisten liikunta;2025;naiset;44,0\n"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(imports.importNow(coordinator, "naiset.csv", file).problems())
@@ -138,7 +138,8 @@ class ImportTests {
         WebSession session = WebSession.signedIn(port, org.user(Role.VIEWER), Fixtures.PASSWORD);
         var page = session.get("/indicators/" + id);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Naisten liikunta");
+        assertThat(page.body()).contains("Naisten liikunta").contains("44,0");
+        assertThat(page.body()).doesNotContain("indicator.empty");
     }
 
     @Test

@@ -20,6 +20,7 @@ import fi.hyte.platform.Tenant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,7 +82,12 @@ class IndicatorController {
         Indicator indicator =
                 indicators.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("indicator"));
         Analysis analysis = knowledge.indicator(
-                tenant.organisation(), indicator, Gender.parse(gender).filter(indicator.genders()::contains));
+                tenant.organisation(),
+                indicator,
+                Optional.ofNullable(gender)
+                        .filter(g -> !g.isBlank())
+                        .flatMap(Gender::parse)
+                        .filter(indicator.genders()::contains));
         Gender chosen = analysis.gender();
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
