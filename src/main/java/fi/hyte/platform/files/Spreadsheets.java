@@ -132,7 +132,7 @@ public class Spreadsheets {
 
     public Spreadsheets(
             @Value("${hyte.files.parallel-reads:2}") int parallelReads,
-            @Value("${hyte.files.wait-for-turn:10s}") Duration waitForTurn) {
+            @Value("${hyte.files.wait-for-turn:5s}") Duration waitForTurn) {
         this.turns = new Semaphore(parallelReads, true);
         this.waitForTurn = waitForTurn;
     }
