@@ -420,9 +420,10 @@ class ImportTests {
         assertThat(refused.body()).contains("<html lang=\"fi\"");
     }
 
-    private String await(WebSession session, String page, String text) {
+    /** The page once it shows the text (a background job has got so far), polled for up to 15 s. */
+    static String await(WebSession session, String page, String text) {
         String body = "";
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             body = session.get(page).body();
             if (body.contains(text)) {
                 return body;

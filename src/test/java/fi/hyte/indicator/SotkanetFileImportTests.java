@@ -156,12 +156,12 @@ class SotkanetFileImportTests {
         assertThat(uploaded.status()).isEqualTo(302);
         String page = uploaded.location().replaceFirst("^https?://[^/]+", "");
         String skipped = "3 riviä alueille, joita Hyten aluelistassa ei ole: 455, 456, 730.";
-        String preview = await(session, page, "Vahvista ja tallenna");
+        String preview = ImportTests.await(session, page, "Vahvista ja tallenna");
         assertThat(preview).contains(skipped).doesNotContain("Tiedostossa on");
         Matcher confirm = Pattern.compile("action=\"([^\"]+/confirm)\"").matcher(preview);
         assertThat(confirm.find()).isTrue();
         assertThat(session.post(confirm.group(1), Map.of()).status()).isEqualTo(302);
-        String result = await(session, page, "Tiedot tallennettiin");
+        String result = ImportTests.await(session, page, "Tiedot tallennettiin");
         assertThat(result).contains(skipped);
 
         UUID uploadId = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
@@ -247,21 +247,5 @@ class SotkanetFileImportTests {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
-    }
-
-    private String await(WebSession session, String page, String text) {
-        String body = "";
-        for (int i = 0; i < 300; i++) {
-            body = session.get(page).body();
-            if (body.contains(text)) {
-                return body;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("Never showed \"" + text + "\": " + body);
     }
 }
