@@ -171,11 +171,18 @@ class I18nTests {
             used.add("indicator.template.help." + line);
         }
         for (String problem : List.of(
-                "encoding",
                 "empty",
+                "encryptedOrXls",
+                "damaged",
+                "notSpreadsheet",
+                "encoding",
+                "csvSyntax",
+                "unpacksTooLarge",
+                "busy")) {
+            used.add("files.problem." + problem);
+        }
+        for (String problem : List.of(
                 "header",
-                "syntax",
-                "workbook",
                 "columns",
                 "indicatorId",
                 "code",

@@ -3,5 +3,11 @@
  * local indicators, file imports, the indicator set, comparisons and the open data API.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "platform :: chart", "platform :: format", "organisation"})
+        allowedDependencies = {
+            "platform",
+            "platform :: chart",
+            "platform :: format",
+            "platform :: files",
+            "organisation"
+        })
 package fi.hyte.indicator;

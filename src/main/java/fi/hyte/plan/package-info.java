@@ -4,5 +4,5 @@
  * spreadsheet round trip for budget preparation.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "platform :: format", "organisation", "indicator"})
+        allowedDependencies = {"platform", "platform :: format", "platform :: files", "organisation", "indicator"})
 package fi.hyte.plan;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import fi.hyte.indicator.domain.Imports;
 import fi.hyte.indicator.domain.Jobs;
-import fi.hyte.indicator.domain.Problem;
 import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
+import fi.hyte.platform.files.FileProblem;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
@@ -160,7 +160,9 @@ class ImportTests {
                 coordinator,
                 "b.csv",
                 (header + "d;D;092;2023;5.0\nd;D;092;2023;6.0\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(result.problems()).extracting(Problem::line, Problem::code).containsExactly(tuple(3L, "duplicate"));
+        assertThat(result.problems())
+                .extracting(FileProblem::row, FileProblem::code)
+                .containsExactly(tuple(3L, "duplicate"));
         assertThat(jdbc.sql("select v.value::text from indicator_value v join indicator i on i.id = v.indicator_id"
                                 + " where i.organisation_id = ?")
                         .param(org.id().value())
@@ -236,7 +238,7 @@ class ImportTests {
         ValueImport.Result result = imports.importNow(coordinator, "virheet.csv", file);
         assertThat(result.accepted()).isFalse();
         assertThat(result.problems())
-                .extracting(Problem::line, Problem::code)
+                .extracting(FileProblem::row, FileProblem::code)
                 .containsExactlyInAnyOrder(
                         tuple(3L, "unknownMunicipality"),
                         tuple(4L, "year"),
@@ -254,7 +256,7 @@ class ImportTests {
     }
 
     @Test
-    void unknownIndicatorAndRegionInSotkanetFileAreRejected() {
+    void unknownIndicatorInSotkanetFileIsRejectedAndUnknownRegionSkipped() {
         Tenant operator = new Tenant(coordinator.organisation(), coordinator.user(), "op", Role.COORDINATOR, true);
         byte[] file = ("indicator;region;year;gender;primary value;absolute value\n"
                         + "683;122;2023;total;11.8;2367\n"
@@ -263,8 +265,10 @@ class ImportTests {
                 .getBytes(StandardCharsets.UTF_8);
         ValueImport.Result result = imports.importNow(operator, "s.csv", file);
         assertThat(result.problems())
-                .extracting(Problem::line, Problem::code)
-                .containsExactly(tuple(3L, "unknownRegion"), tuple(4L, "unknownIndicator"));
+                .extracting(FileProblem::row, FileProblem::code)
+                .containsExactly(tuple(4L, "unknownIndicator"));
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.skippedRegions()).containsExactly(99999);
     }
 
     @Test
@@ -272,7 +276,7 @@ class ImportTests {
         byte[] file = "indicator;region;year;gender;primary value;absolute value\n683;122;2023;total;99.9;1\n"
                 .getBytes(StandardCharsets.UTF_8);
         ValueImport.Result result = imports.importNow(coordinator, "s.csv", file);
-        assertThat(result.problems()).extracting(Problem::code).containsExactly("sharedNotAllowed");
+        assertThat(result.problems()).extracting(FileProblem::code).containsExactly("sharedNotAllowed");
         assertThat(jdbc.sql("select value::text from indicator_value where indicator_id = 683 and region_id = 122"
                                 + " and year = 2023 and gender = 0")
                         .query(String.class)
@@ -282,14 +286,29 @@ class ImportTests {
 
     @Test
     void fileInAnUnsupportedEncodingIsRefusedWithAMessage() {
-        byte[] utf16 = "tunnus;nimi;vuosi;arvo\nx;X;2024;1\n".getBytes(StandardCharsets.UTF_16);
-        assertThat(imports.importNow(coordinator, "u.csv", utf16).problems())
-                .extracting(Problem::code)
-                .containsExactly("encoding");
+        byte[] utf16WithoutMark = "tunnus;nimi;vuosi;arvo\nx;X;2024;1\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(imports.importNow(coordinator, "u.csv", utf16WithoutMark).problems())
+                .extracting(FileProblem::code)
+                .containsExactly("notSpreadsheet");
         byte[] garbage = {(byte) 0x80, (byte) 0x81, (byte) 0x9F, 'a', ';', 'b', '\n'};
         assertThat(imports.importNow(coordinator, "g.csv", garbage).problems())
-                .extracting(Problem::code)
+                .extracting(FileProblem::code)
                 .containsExactly("encoding");
+    }
+
+    @Test
+    void utf16FileWithItsByteOrderMarkIsRead() {
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+            byte[] text = "\uFEFFtunnus;nimi;vuosi;arvo\r\nutf16;UTF-16 ääkköset;2024;1,5\r\n".getBytes(utf16);
+            ValueImport.Result result = imports.importNow(coordinator, "u.csv", text);
+            assertThat(result.problems()).as(utf16.name()).isEmpty();
+            assertThat(result.accepted()).isTrue();
+        }
+        assertThat(jdbc.sql("select title_fi from indicator where organisation_id = ? and code = 'utf16'")
+                        .param(org.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("UTF-16 ääkköset");
     }
 
     @Test
@@ -402,9 +421,10 @@ class ImportTests {
         assertThat(refused.body()).contains("<html lang=\"fi\"");
     }
 
-    private String await(WebSession session, String page, String text) {
+    /** The page once it shows the text (a background job has got so far), polled for up to 15 s. */
+    static String await(WebSession session, String page, String text) {
         String body = "";
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             body = session.get(page).body();
             if (body.contains(text)) {
                 return body;

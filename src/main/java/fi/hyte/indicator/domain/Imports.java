@@ -213,7 +213,7 @@ public class Imports {
                 fileName,
                 sha256,
                 dryRun,
-                false);
+                true);
     }
 
     private Upload upload(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,16 +1,8 @@
 package fi.hyte.indicator.domain;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
+import fi.hyte.platform.files.FileProblem;
+import fi.hyte.platform.files.Spreadsheets;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -19,20 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 
 /**
  * Reads indicator values from the files people actually have, streaming row by row:
@@ -43,15 +21,14 @@ import org.xml.sax.XMLReader;
  *   <li>Hyte's template for an organisation's own indicators, as CSV or XLSX
  *       ({@code tunnus;nimi;yksikkö;alue;vuosi;sukupuoli;arvo;lukumäärä}).
  * </ul>
- * Rows become {@link ValueRow}s; what cannot be read becomes a {@link Problem} with its line number.
- * Whether indicators and regions exist is checked later, against the database.
+ * The file is read by {@link Spreadsheets} (charset, delimiter, workbook); here its rows become
+ * {@link ValueRow}s, and what cannot be read a {@link FileProblem} with its line number. Whether
+ * indicators and regions exist is checked later, against the database.
  */
 public final class ValueFileReader {
 
     /** Files that are neither: how a value is written when it is missing or suppressed. */
     private static final List<String> MISSING = List.of("", ".", "..", "-", "NA", "na");
-
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern SPACES = Pattern.compile("[\\s\\x{00A0}\\x{202F}]");
@@ -92,231 +69,44 @@ public final class ValueFileReader {
 
     private ValueFileReader() {}
 
-    public static Summary read(InputStream input, Consumer<ValueRow> rows, Consumer<Problem> problems) {
-        try {
-            BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
-            in.mark(1 << 16);
-            byte[] head = in.readNBytes(1 << 16);
-            in.reset();
-            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-                return readWorkbook(in, rows, problems);
-            }
-            Charset charset = charsetOf(head);
-            if (charset == null) {
-                problems.accept(Problem.of(0, "encoding"));
-                return new Summary(null, 0);
-            }
-            return readText(in, charset, rows, problems);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * UTF-8 when the start of the file decodes as UTF-8, else Windows-1252, the superset of Latin-1
-     * (Sotkanet's older web export and Excel's CSV);
-     * null for what is neither (UTF-16, binary), so that the user hears it rather than sees mojibake.
+     * Reads the file through the application's one reader (its first sheet, if a workbook); rows
+     * become {@link ValueRow}s, what cannot be read a problem with its line.
      */
-    private static Charset charsetOf(byte[] head) {
-        if (head.length >= 2
-                && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-            return null;
-        }
-        for (byte b : head) {
-            if (b == 0) {
-                return null;
-            }
-        }
-        int end = head.length;
-        // A multi-byte character may be cut at the end of the sample.
-        while (end > 0 && end > head.length - 4 && (head[end - 1] & 0xC0) == 0x80) {
-            end--;
-        }
-        if (end > 0 && end < head.length && (head[end - 1] & 0xC0) == 0xC0) {
-            end--;
-        }
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(head, 0, end));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            // Windows-1252 (what Finnish Excel saves as "CSV") covers Latin-1's letters and adds € – ” ’;
-            // its five undefined bytes mean the file is something else.
-            for (byte b : head) {
-                int c = b & 0xFF;
-                if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
-                    return null;
-                }
-            }
-            return WINDOWS_1252;
-        }
-    }
-
-    private static Summary readText(
-            InputStream in, Charset charset, Consumer<ValueRow> rows, Consumer<Problem> problems) throws IOException {
-        Reader reader = new InputStreamReader(
-                in,
-                charset.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
-        java.io.BufferedReader lines = new java.io.BufferedReader(reader, 1 << 16);
-        lines.mark(1 << 14);
-        String first = lines.readLine();
-        while (first != null && first.isBlank()) {
-            first = lines.readLine();
-        }
-        if (first == null) {
-            problems.accept(Problem.of(0, "empty"));
-            return new Summary(null, 0);
-        }
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
-        }
-        try {
-            lines.reset();
-        } catch (IOException e) {
-            // A first line longer than the mark can hold is no header Hyte knows.
-            problems.accept(Problem.of(1, "header"));
-            return new Summary(null, 0);
-        }
-        char delimiter = first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
+    public static Summary read(
+            Spreadsheets spreadsheets,
+            String fileName,
+            InputStream input,
+            Consumer<ValueRow> rows,
+            Consumer<FileProblem> problems) {
         Table table = new Table(rows, problems);
-        try (CSVParser parser = CSVParser.parse(lines, format)) {
-            for (CSVRecord record : parser) {
-                List<String> cells = record.toList();
-                if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
-                    cells.set(0, cells.get(0).substring(1));
-                }
-                if (!table.take(parser.getCurrentLineNumber(), cells)) {
-                    return table.summary();
-                }
+        Spreadsheets.Read read = spreadsheets.read(fileName, input, row -> {
+            if (row.sheetIndex() > 0) {
+                return false;
             }
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof org.apache.commons.csv.CSVException) {
-                problems.accept(Problem.of(table.count + 1, "syntax"));
-                return table.summary();
+            List<String> cells = new ArrayList<>(row.cells().size());
+            for (String cell : row.cells()) {
+                cells.add(cell.strip());
             }
-            if (e.getCause() instanceof CharacterCodingException) {
-                problems.accept(Problem.of(table.count + 1, "encoding"));
-                return table.summary();
-            }
-            throw e;
-        } catch (CharacterCodingException e) {
-            problems.accept(Problem.of(table.count + 1, "encoding"));
-            return table.summary();
-        } catch (IllegalStateException e) {
-            // commons-csv: an unterminated quote, for example.
-            problems.accept(Problem.of(table.count + 1, "syntax"));
+            return table.take(row.number(), cells);
+        });
+        if (read.refusal() != null) {
+            problems.accept(read.refusal());
             return table.summary();
         }
         return table.end();
-    }
-
-    /**
-     * The first sheet of an XLSX, read as a stream of rows (POI's event API): a workbook is never held
-     * in memory whole, however many rows it has. Numbers are taken as stored, not as the cell's
-     * display format shows them (a cell shown as 12,3 may hold 12.34), and formulas by their last
-     * computed value.
-     */
-    private static Summary readWorkbook(InputStream in, Consumer<ValueRow> rows, Consumer<Problem> problems) {
-        Table table = new Table(rows, problems);
-        try (OPCPackage pkg = OPCPackage.open(in)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return table.end();
-            }
-            SheetRows handler = new SheetRows(table);
-            try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(
-                        reader.getStylesTable(), null, strings, handler, new RawNumbers(), false));
-                parser.parse(new InputSource(sheet));
-            } catch (StopReading stop) {
-                return table.summary();
-            }
-            return table.end();
-        } catch (StopReading stop) {
-            return table.summary();
-        } catch (Exception e) {
-            problems.accept(Problem.of(0, "workbook"));
-            return new Summary(null, 0);
-        }
-    }
-
-    /** Numbers as stored (shortest exact text), never through the cell's display format. */
-    private static final class RawNumbers extends DataFormatter {
-        RawNumbers() {
-            super(Locale.ROOT);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return NumberToTextConverter.toText(value);
-        }
-    }
-
-    /** Thrown from inside the sheet parser when the header is not known: reading stops there. */
-    private static final class StopReading extends RuntimeException {
-        StopReading() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Collects a row's cells by column and hands each finished row to the table. */
-    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-        private final Table table;
-        private final List<String> cells = new ArrayList<>();
-
-        SheetRows(Table table) {
-            this.table = table;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (cells.stream().allMatch(String::isEmpty)) {
-                return;
-            }
-            if (!table.take(rowNum + 1L, new ArrayList<>(cells))) {
-                throw new StopReading();
-            }
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
-            while (cells.size() < column) {
-                cells.add("");
-            }
-            cells.add(value == null ? "" : value.strip());
-        }
     }
 
     /** Rows of a CSV file or a sheet as they come: the first decides the layout, the rest are values. */
     private static final class Table {
 
         private final Consumer<ValueRow> rows;
-        private final Consumer<Problem> problems;
+        private final Consumer<FileProblem> problems;
         private Layout layout;
+        private boolean headerRefused;
         private long count;
 
-        Table(Consumer<ValueRow> rows, Consumer<Problem> problems) {
+        Table(Consumer<ValueRow> rows, Consumer<FileProblem> problems) {
             this.rows = rows;
             this.problems = problems;
         }
@@ -326,7 +116,8 @@ public final class ValueFileReader {
             if (layout == null) {
                 layout = Layout.of(cells);
                 if (layout == null) {
-                    problems.accept(Problem.of(line, "header"));
+                    problems.accept(FileProblem.of(line, "indicator.problem.header"));
+                    headerRefused = true;
                     return false;
                 }
                 if (layout.hasHeader()) {
@@ -343,8 +134,8 @@ public final class ValueFileReader {
         }
 
         Summary end() {
-            if (layout == null) {
-                problems.accept(Problem.of(0, "empty"));
+            if (layout == null && !headerRefused) {
+                problems.accept(FileProblem.of(0, "files.problem.empty"));
             }
             return summary();
         }
@@ -387,10 +178,11 @@ public final class ValueFileReader {
             return null;
         }
 
-        void row(long line, List<String> cells, Consumer<ValueRow> rows, Consumer<Problem> problems) {
+        void row(long line, List<String> cells, Consumer<ValueRow> rows, Consumer<FileProblem> problems) {
             int before = cells.size();
             if (format == Format.SOTKANET && before < columns.get(Column.VALUE) + 1) {
-                problems.accept(Problem.of(line, "columns", columns.get(Column.VALUE) + 1, before));
+                problems.accept(
+                        FileProblem.of(line, "indicator.problem.columns", columns.get(Column.VALUE) + 1, before));
                 return;
             }
             Integer indicator = null;
@@ -398,36 +190,36 @@ public final class ValueFileReader {
             if (format == Format.SOTKANET) {
                 String id = cell(cells, Column.INDICATOR);
                 if (!isDigits(id, 9)) {
-                    problems.accept(Problem.of(line, "indicatorId", id));
+                    problems.accept(FileProblem.of(line, "indicator.problem.indicatorId", id));
                     return;
                 }
                 indicator = Integer.valueOf(id);
             } else {
                 code = cell(cells, Column.CODE);
                 if (code.isEmpty() || code.length() > 60) {
-                    problems.accept(Problem.of(line, "code"));
+                    problems.accept(FileProblem.of(line, "indicator.problem.code"));
                     return;
                 }
             }
             String yearText = cell(cells, Column.YEAR);
             if (!isYear(yearText)) {
-                problems.accept(Problem.of(line, "year", yearText));
+                problems.accept(FileProblem.of(line, "indicator.problem.year", yearText));
                 return;
             }
             String genderText = cell(cells, Column.GENDER);
             Gender gender = Gender.parse(genderText).orElse(null);
             if (gender == null) {
-                problems.accept(Problem.of(line, "gender", genderText));
+                problems.accept(FileProblem.of(line, "indicator.problem.gender", genderText));
                 return;
             }
             String value = number(cell(cells, Column.VALUE));
             String absolute = number(cell(cells, Column.ABSOLUTE));
             if (value == null) {
-                problems.accept(Problem.of(line, "number", cell(cells, Column.VALUE)));
+                problems.accept(FileProblem.of(line, "indicator.problem.number", cell(cells, Column.VALUE)));
                 return;
             }
             if (absolute == null) {
-                problems.accept(Problem.of(line, "number", cell(cells, Column.ABSOLUTE)));
+                problems.accept(FileProblem.of(line, "indicator.problem.number", cell(cells, Column.ABSOLUTE)));
                 return;
             }
             rows.accept(new ValueRow(

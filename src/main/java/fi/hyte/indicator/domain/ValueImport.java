@@ -3,6 +3,8 @@ package fi.hyte.indicator.domain;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.UserId;
+import fi.hyte.platform.files.FileProblem;
+import fi.hyte.platform.files.Spreadsheets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -41,6 +44,9 @@ public class ValueImport {
     /** Problems beyond this many are counted but not listed. */
     public static final int LISTED_PROBLEMS = 200;
 
+    /** Skipped regions beyond this many are counted (as rows) but not named. */
+    public static final int LISTED_REGIONS = 50;
+
     private static final int PROGRESS_EVERY = 20_000;
 
     private final JdbcClient jdbc;
@@ -48,13 +54,16 @@ public class ValueImport {
     private final TransactionTemplate transactions;
     private final Indicators indicators;
     private final IndicatorRegions regions;
+    private final Spreadsheets spreadsheets;
 
     ValueImport(
             JdbcClient jdbc,
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
             Indicators indicators,
-            IndicatorRegions regions) {
+            IndicatorRegions regions,
+            Spreadsheets spreadsheets) {
+        this.spreadsheets = spreadsheets;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -65,7 +74,9 @@ public class ValueImport {
     /**
      * Who imports and how: the organisation (owner of local indicators), whether it may write
      * Sotkanet's shared values (the system operator only), its own region for template rows without
-     * one, and whether rows of regions Hyte does not know are skipped (a refresh) or refused (a file).
+     * one, and whether Sotkanet rows of regions Hyte does not know are skipped and listed (a refresh, a
+     * Sotkanet file: Sotkanet has regions Hyte's list lacks) or refused. A local template's unknown
+     * municipality is always refused: there it is a typing mistake.
      */
     public record Request(
             OrganisationId organisation,
@@ -87,6 +98,10 @@ public class ValueImport {
         }
     }
 
+    /**
+     * What a load found and did. Rows of regions Hyte does not know were skipped: how many, and the
+     * first {@value #LISTED_REGIONS} of those regions by id.
+     */
     public record Result(
             ValueFileReader.Format format,
             long rows,
@@ -98,7 +113,8 @@ public class ValueImport {
             long changed,
             long unchanged,
             long skipped,
-            List<Problem> problems,
+            List<Integer> skippedRegions,
+            List<FileProblem> problems,
             long problemCount,
             List<String> newLocalIndicators,
             Long batchId) {
@@ -159,6 +175,8 @@ public class ValueImport {
             StringBuilder line = new StringBuilder(64);
             long[] written = staged;
             summary = ValueFileReader.read(
+                    spreadsheets,
+                    request.fileName(),
                     input,
                     row -> {
                         int[] ids = checks.resolve(row);
@@ -208,10 +226,10 @@ public class ValueImport {
                     .update();
         }
         if (summary.format() == ValueFileReader.Format.SOTKANET && !request.mayWriteShared()) {
-            checks.problem(Problem.of(0, "sharedNotAllowed"));
+            checks.problem(FileProblem.of(0, "indicator.problem.sharedNotAllowed"));
         }
         if (summary.format() != null && summary.rows() == 0 && checks.count == 0) {
-            checks.problem(Problem.of(0, "noRows"));
+            checks.problem(FileProblem.of(0, "indicator.problem.noRows"));
         }
         if (checks.count > 0 && summary.format() != null) {
             // The file is refused anyway: list its conflicting duplicates too, so that one round of fixes is enough.
@@ -250,6 +268,7 @@ public class ValueImport {
                 changed,
                 unchanged,
                 checks.skipped,
+                checks.unknownRegionsSkipped.stream().limit(LISTED_REGIONS).toList(),
                 List.copyOf(checks.listed),
                 checks.count,
                 List.copyOf(checks.created),
@@ -358,7 +377,8 @@ public class ValueImport {
                         + " group by indicator_id, region_id, year, gender"
                         + " having count(distinct (value::text, absolute_value::text)) > 1 order by 1 limit ?")
                 .param(LISTED_PROBLEMS)
-                .query((rs, n) -> Problem.of(rs.getLong("second"), "duplicate", rs.getLong("first")))
+                .query((rs, n) ->
+                        FileProblem.of(rs.getLong("second"), "indicator.problem.duplicate", rs.getLong("first")))
                 .list()
                 .forEach(checks::problem);
     }
@@ -381,8 +401,8 @@ public class ValueImport {
         private final Map<String, Integer> localIds = new HashMap<>();
         private final List<String> created = new ArrayList<>();
         private final List<ValueRow> pending = new ArrayList<>();
-        private final Set<Integer> unknownRegionsSkipped = new HashSet<>();
-        private final List<Problem> listed = new ArrayList<>();
+        private final Set<Integer> unknownRegionsSkipped = new TreeSet<>();
+        private final List<FileProblem> listed = new ArrayList<>();
         private long count;
         private long skipped;
         private final Set<Integer> indicatorIds = new HashSet<>();
@@ -405,7 +425,7 @@ public class ValueImport {
             }
         }
 
-        void problem(Problem problem) {
+        void problem(FileProblem problem) {
             count++;
             if (listed.size() < LISTED_PROBLEMS) {
                 listed.add(problem);
@@ -418,7 +438,7 @@ public class ValueImport {
             Integer region;
             if (row.indicatorId() != null) {
                 if (!shared.contains(row.indicatorId())) {
-                    problem(Problem.of(row.line(), "unknownIndicator", row.indicatorId()));
+                    problem(FileProblem.of(row.line(), "indicator.problem.unknownIndicator", row.indicatorId()));
                     return null;
                 }
                 indicator = row.indicatorId();
@@ -429,7 +449,7 @@ public class ValueImport {
                         unknownRegionsSkipped.add(region);
                         return null;
                     }
-                    problem(Problem.of(row.line(), "unknownRegion", row.region()));
+                    problem(FileProblem.of(row.line(), "indicator.problem.unknownRegion", row.region()));
                     return null;
                 }
             } else {
@@ -446,11 +466,11 @@ public class ValueImport {
                     region = municipalities.get(code);
                 }
                 if (region == null && row.region().isEmpty()) {
-                    problem(Problem.of(row.line(), "noOwnRegion"));
+                    problem(FileProblem.of(row.line(), "indicator.problem.noOwnRegion"));
                     return null;
                 }
                 if (region == null) {
-                    problem(Problem.of(row.line(), "unknownMunicipality", row.region()));
+                    problem(FileProblem.of(row.line(), "indicator.problem.unknownMunicipality", row.region()));
                     return null;
                 }
             }
@@ -472,7 +492,7 @@ public class ValueImport {
                 return id;
             }
             if (row.localTitle() == null) {
-                problem(Problem.of(row.line(), "localTitle", row.localCode()));
+                problem(FileProblem.of(row.line(), "indicator.problem.localTitle", row.localCode()));
                 return null;
             }
             int standIn = -1 - pending.size();

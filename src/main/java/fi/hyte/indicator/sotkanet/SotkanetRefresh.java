@@ -8,10 +8,10 @@ import fi.hyte.indicator.domain.IndicatorRegions;
 import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
 import fi.hyte.indicator.domain.Jobs;
-import fi.hyte.indicator.domain.Problem;
 import fi.hyte.indicator.domain.SotkanetFormat;
 import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.platform.UserId;
+import fi.hyte.platform.files.FileProblem;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -326,10 +326,10 @@ public class SotkanetRefresh implements SchedulingConfigurer {
                 .append(result.problemCount())
                 .append(result.problemCount() == 1 ? " problem" : " problems");
         if (!result.problems().isEmpty()) {
-            Problem first = result.problems().get(0);
+            FileProblem first = result.problems().get(0);
             text.append(", first ").append(first.code()).append(' ').append(first.args());
-            if (first.line() > 0) {
-                text.append(" on line ").append(first.line());
+            if (first.row() > 0) {
+                text.append(" on line ").append(first.row());
             }
         }
         return text.toString();

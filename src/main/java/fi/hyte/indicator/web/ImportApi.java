@@ -20,7 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * File import for automation ({@code POST /api/v1/indicator-imports}, a multipart file, a personal
  * API token): checked and loaded in one go, all or nothing; problems come back with line numbers in
- * the caller's language (Accept-Language).
+ * the caller's language (Accept-Language). Rows of a Sotkanet file for regions Hyte's list lacks are
+ * skipped, counted and named, as the page's preview says.
  */
 @RestController
 @RequestMapping("/api/v1/indicator-imports")
@@ -49,6 +50,9 @@ class ImportApi {
             long added,
             long changed,
             long unchanged,
+            long skipped,
+            List<Integer> skippedRegions,
+            String skippedText,
             long problemCount,
             List<ProblemJson> problems,
             Long batch) {}
@@ -85,12 +89,12 @@ class ImportApi {
                 result.added(),
                 result.changed(),
                 result.unchanged(),
+                result.skipped(),
+                result.skippedRegions(),
+                ImportController.skippedRegions(result, messages, locale),
                 result.problemCount(),
                 result.problems().stream()
-                        .map(p -> new ProblemJson(
-                                p.line(),
-                                p.code(),
-                                messages.getMessage(p.messageKey(), p.args().toArray(), locale)))
+                        .map(p -> new ProblemJson(p.row(), p.code(), p.text(messages, locale)))
                         .toList(),
                 result.batchId());
         return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)

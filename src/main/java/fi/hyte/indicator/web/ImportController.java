@@ -4,10 +4,11 @@ import fi.hyte.indicator.IndicatorSettings;
 import fi.hyte.indicator.domain.Imports;
 import fi.hyte.indicator.domain.Imports.Upload;
 import fi.hyte.indicator.domain.Jobs;
-import fi.hyte.indicator.domain.Problem;
+import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.files.FileProblem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,6 @@ class ImportController {
         this.settings = settings;
         this.templates = templates;
     }
-
-    /** A problem in the reader's language, with its line. */
-    record ProblemLine(long line, String text) {}
 
     @GetMapping
     String index(Tenant tenant, Locale locale, Model model) {
@@ -156,16 +154,27 @@ class ImportController {
         model.addAttribute("running", (check != null && check.running()) || (load != null && load.running()));
         model.addAttribute(
                 "problems",
-                upload.preview() == null ? List.of() : lines(upload.preview().problems(), locale));
+                upload.preview() == null
+                        ? List.of()
+                        : FileProblem.shown(upload.preview().problems(), messages, locale));
+        model.addAttribute(
+                "skipped", upload.preview() == null ? null : skippedRegions(upload.preview(), messages, locale));
         model.addAttribute(
                 "changes",
                 upload.batchId() == null ? List.of() : imports.changes(tenant.organisation(), upload.batchId(), 100));
     }
 
-    private List<ProblemLine> lines(List<Problem> problems, Locale locale) {
-        return problems.stream()
-                .map(p -> new ProblemLine(
-                        p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), locale)))
-                .toList();
+    /**
+     * The rows skipped for regions Hyte's list lacks, as the preview, the result and the API say it
+     * (e.g. "3 rows for regions not in Hyte's region list: 455, 456, 730"); null when none were.
+     */
+    static String skippedRegions(ValueImport.Result result, MessageSource messages, Locale locale) {
+        if (result.skipped() == 0) {
+            return null;
+        }
+        List<Integer> regions = result.skippedRegions() == null ? List.of() : result.skippedRegions();
+        String listed = String.join(", ", regions.stream().map(String::valueOf).toList())
+                + (regions.size() >= ValueImport.LISTED_REGIONS ? ", …" : "");
+        return messages.getMessage("indicator.upload.skippedRegions", new Object[] {result.skipped(), listed}, locale);
     }
 }

@@ -9,9 +9,12 @@ import fi.hyte.plan.domain.PlanSheets.Source;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.files.FileProblem;
+import fi.hyte.platform.files.Spreadsheets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads back a sheet exported by {@link PlanWorkbook} (XLSX, or CSV of the same layout), in which
  * measures' status and progress and goals' and measures' evaluations were filled in. Rows are
  * matched by the stable id (TP-12, T-3; see {@link PlanRef}); headers may be in Finnish, Swedish or
- * English. All or nothing: every problem is listed with its sheet, row, id, column and reason in the
- * user's language, and if there is any, nothing is saved. Otherwise the changes are saved in one
+ * English. All or nothing: every problem is listed with its sheet, row, id, column and reason (a
+ * {@link FileProblem}, put in the user's language by the page), and if there is any, nothing is saved. Otherwise the changes are saved in one
  * transaction through {@link PlanEditing#saveProgress}; rows that change nothing are skipped.
  *
  * <p>The rules, besides values that must be valid (a status or realised name in any language, a
@@ -65,12 +68,9 @@ public class PlanRoundTrip {
     private static final Pattern LINK = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm");
 
-    /** One problem: the sheet and row (0 for the whole file), the row's id, the column and the reason. */
-    public record Problem(String sheet, long row, String id, String column, String reason) {}
-
     /** What an import did: the problems (then nothing was saved) or the counts of what was saved. */
     public record Result(
-            List<Problem> problems,
+            List<FileProblem> problems,
             int problemCount,
             int measuresUpdated,
             int evaluationsAdded,
@@ -89,10 +89,17 @@ public class PlanRoundTrip {
     private final PlanSheets sheets;
     private final PlanEditing editing;
     private final AuditLog audit;
+    private final Spreadsheets spreadsheets;
     private final ZoneId zone;
 
-    PlanRoundTrip(PlanSheets sheets, PlanEditing editing, AuditLog audit, @Value("${hyte.time-zone}") String zone) {
+    PlanRoundTrip(
+            PlanSheets sheets,
+            PlanEditing editing,
+            AuditLog audit,
+            Spreadsheets spreadsheets,
+            @Value("${hyte.time-zone}") String zone) {
         this.sheets = sheets;
+        this.spreadsheets = spreadsheets;
         this.editing = editing;
         this.audit = audit;
         this.zone = ZoneId.of(zone);
@@ -104,9 +111,10 @@ public class PlanRoundTrip {
         tenant.require(Role.EDITOR);
         Source source = sheets.read(tenant.organisation(), plan);
         Check check = new Check(tenant, source, locale);
-        SheetFile.Content file = SheetFile.read(fileName, content, sheets.sheetName(Layout.MEASURES, locale));
+        SheetFile.Content file =
+                SheetFile.read(spreadsheets, fileName, content, sheets.sheetName(Layout.MEASURES, locale));
         if (file.refusal() != null) {
-            check.fileProblem(file.refusal());
+            check.problems.add(file.refusal());
             return check.result();
         }
         boolean found = false;
@@ -136,7 +144,7 @@ public class PlanRoundTrip {
         final Map<Integer, Measure> measures;
         final Map<Integer, Goal> goals;
         final Optional<UUID> ownSector;
-        final List<Problem> problems = new ArrayList<>();
+        final List<FileProblem> problems = new ArrayList<>();
         final List<ProgressChange> progress = new ArrayList<>();
         final List<Evaluation> evaluations = new ArrayList<>();
         final Map<String, Long> seen = new HashMap<>();
@@ -164,16 +172,15 @@ public class PlanRoundTrip {
             }
             Recognised layout = recognised.get();
             if (!layout.complete()) {
-                problems.add(new Problem(
+                problems.add(FileProblem.at(
                         table.name(),
                         header.number(),
                         null,
                         null,
-                        text(
-                                "planexchange.problem.columnsMissing",
-                                layout.missing().stream()
-                                        .map(c -> "”" + sheets.header(c, layout.language()) + "”")
-                                        .collect(Collectors.joining(", ")))));
+                        "planexchange.problem.columnsMissing",
+                        layout.missing().stream()
+                                .map(c -> "”" + sheets.header(c, layout.language()) + "”")
+                                .collect(Collectors.joining(", "))));
                 return true;
             }
             for (SheetFile.Line line : lines.subList(1, lines.size())) {
@@ -183,38 +190,44 @@ public class PlanRoundTrip {
         }
 
         void fileProblem(String reason) {
-            problems.add(new Problem(null, 0, null, null, text("planexchange.problem." + reason)));
+            problems.add(FileProblem.of(0, "planexchange.problem." + reason));
         }
 
         Result result() {
-            List<Problem> sorted = problems.stream()
-                    .sorted(Comparator.comparing((Problem p) -> p.sheet() == null ? "" : p.sheet())
-                            .thenComparingLong(Problem::row))
+            List<FileProblem> sorted = problems.stream()
+                    .sorted(Comparator.comparing((FileProblem p) -> p.sheet() == null ? "" : p.sheet())
+                            .thenComparingLong(FileProblem::row))
                     .limit(SHOWN_PROBLEMS)
                     .toList();
             return new Result(sorted, problems.size(), 0, 0, 0, unchanged);
         }
 
-        /** A message in the user's language; numbers as written (2025, not 2 025). */
-        String text(String key, Object... args) {
-            Object[] plain = new Object[args.length];
-            for (int i = 0; i < args.length; i++) {
-                plain[i] = args[i] instanceof Number ? args[i].toString() : args[i];
-            }
-            return sheets.message(key, locale, plain);
+        /** The names of a choice, for messages listing what is accepted; in the reader's language. */
+        List<FileProblem.Message> choices(Column column) {
+            return switch (column) {
+                case STATUS ->
+                    Arrays.stream(MeasureStatus.values())
+                            .map(v -> FileProblem.Message.of("planexchange.status." + v.name()))
+                            .toList();
+                case REALISED ->
+                    Arrays.stream(Realisation.values())
+                            .map(v -> FileProblem.Message.of("planexchange.realised." + v.name()))
+                            .toList();
+                default -> List.of();
+            };
         }
 
         boolean mayEdit(Measure m) {
             return PlanEditing.mayEditSector(tenant, m.sectorId(), ownSector);
         }
 
-        String changedBy(String entityType, UUID id) {
+        FileProblem.Message changedBy(String entityType, UUID id) {
             return audit.lastChange(tenant.organisation(), entityType, id)
-                    .map(e -> text(
+                    .map(e -> FileProblem.Message.of(
                             "planexchange.problem.changedSince",
                             e.actorName() == null ? "?" : e.actorName(),
                             WHEN.format(e.occurredAt().atZoneSameInstant(zone))))
-                    .orElseGet(() -> text("planexchange.problem.changedSinceUnknown"));
+                    .orElseGet(() -> FileProblem.Message.of("planexchange.problem.changedSinceUnknown"));
         }
 
         /** One data row of a recognised sheet. */
@@ -242,12 +255,13 @@ public class PlanRoundTrip {
             }
 
             void problem(Column column, String key, Object... args) {
-                problems.add(new Problem(
+                problems.add(FileProblem.at(
                         sheet,
                         line.number(),
                         id,
-                        column == null ? null : sheets.header(column, locale),
-                        Check.this.text("planexchange.problem." + key, args)));
+                        column == null ? null : "planexchange.column." + column.key,
+                        "planexchange.problem." + key,
+                        args));
             }
 
             boolean rowHasProblems() {
@@ -308,13 +322,9 @@ public class PlanRoundTrip {
                     Measure m, Integer version, Integer evaluationVersion, Integer year, Wanted wanted) {
                 Parsed status = parsed(Column.STATUS);
                 if (status.blank()) {
-                    problem(Column.STATUS, "statusMissing", sheets.choices(Column.STATUS, locale));
+                    problem(Column.STATUS, "statusMissing", choices(Column.STATUS));
                 } else if (!status.valid()) {
-                    problem(
-                            Column.STATUS,
-                            "badStatus",
-                            PlanSheets.normal(raw(Column.STATUS)),
-                            sheets.choices(Column.STATUS, locale));
+                    problem(Column.STATUS, "badStatus", PlanSheets.normal(raw(Column.STATUS)), choices(Column.STATUS));
                 }
                 Integer newProgress =
                         parsed(Column.PROGRESS).value() instanceof Integer p && p >= 0 && p <= 100 ? p : null;
@@ -395,7 +405,7 @@ public class PlanRoundTrip {
                     if (!cell.valid() || !PlanSheets.same(now, cell.value())) {
                         String was = PlanSheets.normal(raw(column));
                         String is = sheets.display(now, layout.language());
-                        String empty = Check.this.text("planexchange.problem.emptyValue");
+                        Object empty = FileProblem.Message.of("planexchange.problem.emptyValue");
                         problem(column, "locked", was == null ? empty : was, is.isEmpty() ? empty : is);
                     }
                 }
@@ -415,12 +425,12 @@ public class PlanRoundTrip {
                             Column.REALISED,
                             "badRealised",
                             PlanSheets.normal(raw(Column.REALISED)),
-                            sheets.choices(Column.REALISED, locale));
+                            choices(Column.REALISED));
                     return null;
                 }
                 if (realised.blank()) {
                     if (assessment != null || evidence != null || link != null) {
-                        problem(Column.REALISED, "realisedMissing", sheets.choices(Column.REALISED, locale));
+                        problem(Column.REALISED, "realisedMissing", choices(Column.REALISED));
                     }
                     return null;
                 }

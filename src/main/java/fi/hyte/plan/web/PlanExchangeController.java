@@ -10,12 +10,14 @@ import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.files.FileProblem;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +46,7 @@ class PlanExchangeController {
     private final PlanRoundTrip roundTrip;
     private final PlanEditing editing;
     private final OrganisationCatalog organisations;
+    private final MessageSource messages;
     private final long maxBytes;
 
     PlanExchangeController(
@@ -52,7 +55,9 @@ class PlanExchangeController {
             PlanRoundTrip roundTrip,
             PlanEditing editing,
             OrganisationCatalog organisations,
+            MessageSource messages,
             @Value("${hyte.plan.max-import-bytes}") long maxBytes) {
+        this.messages = messages;
         this.reading = reading;
         this.workbook = workbook;
         this.roundTrip = roundTrip;
@@ -111,8 +116,10 @@ class PlanExchangeController {
         }
         try {
             model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute(
-                    "result", roundTrip.importFile(tenant, plan, file.getOriginalFilename(), file.getBytes(), locale));
+            PlanRoundTrip.Result result =
+                    roundTrip.importFile(tenant, plan, file.getOriginalFilename(), file.getBytes(), locale);
+            model.addAttribute("result", result);
+            model.addAttribute("problems", FileProblem.shown(result.problems(), messages, locale));
         } catch (ConcurrentChangeException e) {
             model.addAttribute("problem", "planexchange.import.concurrent");
         }
