@@ -113,6 +113,7 @@ public class DemoPlan implements DemoContent {
 
     /** The file's shape: the plan, its lines, their goals with targets and their measures, each with its evaluation. */
     record PlanFile(
+            String about,
             LocalizedText title,
             int firstYear,
             int lastYear,
