@@ -68,9 +68,8 @@ class I18nTests {
         Set<String> known = allKeys("fi");
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
-        Pattern codeKey = Pattern.compile(
-                "\"((?:nav|users|account|body|person|organisation|conflict|operator|"
-                        + "responsibility|sectors|people|bodies|login|audit|maturity|evidence|api)\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
+        Pattern codeKey =
+                Pattern.compile("\"((?:" + String.join("|", keyPrefixes()) + ")\\.[a-zA-Z0-9_.]+[a-zA-Z0-9])\"");
         for (Path file : files(TEMPLATES, ".html")) {
             collect(templateKey, Files.readString(file), used);
         }
@@ -272,6 +271,21 @@ class I18nTests {
             keys.addAll(load(module, language).stringPropertyNames());
         }
         return keys;
+    }
+
+    /**
+     * What a message key in Java code starts with: each bundle's name (a new module's bundle brings its
+     * own) and the first part of every key the bundles hold (the platform's "nav.", "users." …), so a
+     * string in code that looks like a key of a known family must exist.
+     */
+    private static Set<String> keyPrefixes() throws IOException {
+        Set<String> prefixes = new TreeSet<>(modules());
+        for (String module : modules()) {
+            for (String key : load(module, "fi").stringPropertyNames()) {
+                prefixes.add(key.substring(0, key.contains(".") ? key.indexOf('.') : key.length()));
+            }
+        }
+        return prefixes;
     }
 
     private static List<String> modules() throws IOException {

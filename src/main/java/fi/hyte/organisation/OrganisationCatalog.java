@@ -1,8 +1,8 @@
 package fi.hyte.organisation;
 
+import fi.hyte.organisation.demo.DemoLeadership;
 import fi.hyte.organisation.domain.Affiliation;
 import fi.hyte.organisation.domain.Bodies;
-import fi.hyte.organisation.domain.DemoLeadership;
 import fi.hyte.organisation.domain.LeadershipOverview;
 import fi.hyte.organisation.domain.LeadershipReview;
 import fi.hyte.organisation.domain.Organisation;

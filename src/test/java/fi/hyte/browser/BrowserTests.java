@@ -14,9 +14,9 @@ import com.microsoft.playwright.options.AriaRole;
 import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.MaturityModels;
 import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.organisation.demo.DemoLeadership;
 import fi.hyte.organisation.domain.Bodies;
 import fi.hyte.organisation.domain.BodyType;
-import fi.hyte.organisation.domain.DemoLeadership;
 import fi.hyte.organisation.domain.People;
 import fi.hyte.organisation.domain.Responsibilities;
 import fi.hyte.organisation.domain.Sectors;
@@ -539,6 +539,77 @@ class BrowserTests {
                             .count())
                     .isZero();
         }
+    }
+
+    @Test
+    void newTermsPlanStartsFromThePreviousOneByKeyboardAndItsFormPassesAxe() {
+        var org = fixtures.organisation("selainkopio" + Long.toString(System.nanoTime(), 36));
+        Plan previous = planEditing.createPlan(
+                org.tenant(),
+                new Plan(null, LocalizedText.of("Edellinen suunnitelma", null), 2021, 2024, null, null, false, 0));
+        UUID line = planEditing.saveLine(
+                org.tenant(),
+                new PolicyLine(
+                        null,
+                        previous.id(),
+                        0,
+                        0,
+                        LocalizedText.of("Osallisuus kasvaa", null),
+                        LocalizedText.of(null, null),
+                        null,
+                        0));
+        planEditing.saveGoal(
+                org.tenant(),
+                new Goal(
+                        null,
+                        null,
+                        line,
+                        0,
+                        0,
+                        LocalizedText.of("Nuoret vaikuttavat", null),
+                        LocalizedText.of(null, null),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null));
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+            page.navigate(url("/plan"));
+            violations.addAll(scan(page, "fi", "plan-copy-offer"));
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Aloita edellisen kauden suunnitelman pohjalta"))
+                    .click();
+            page.waitForLoadState();
+            for (String language : List.of("sv", "en", "fi")) {
+                page.navigate(url("/plan/" + previous.id() + "/copy?lang=" + language));
+                violations.addAll(scan(page, language, "plan-copy"));
+            }
+            page.locator("#firstYear").fill("2023");
+            page.locator("#titleFi").fill("Uusi suunnitelma");
+            page.getByLabel("Säilytä tavoitearvot").check();
+            page.locator("form.stack button[type=submit]").click();
+            page.waitForLoadState();
+            assertThat(page.locator(".error-summary").textContent()).contains("Pohjaksi käy vain aiemman kauden");
+            assertThat(page.getByLabel("Säilytä tavoitearvot").isChecked()).isTrue();
+            violations.addAll(scan(page, "fi", "plan-copy-refused"));
+            page.locator("#firstYear").fill("2025");
+            page.locator("#lastYear").fill("2028");
+            page.locator("#lastYear").press("Enter");
+            page.waitForLoadState();
+            assertThat(page.locator(".notice[role=status]").textContent()).contains("edellisen kauden pohjalta");
+            assertThat(page.locator("h1").textContent()).contains("Uusi suunnitelma");
+            assertThat(page.content()).contains("Nuoret vaikuttavat");
+        }
+        assertThat(violations).isEmpty();
+        assertThat(planReading.plans(org.id())).hasSize(2);
     }
 
     @Test

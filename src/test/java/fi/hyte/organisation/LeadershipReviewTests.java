@@ -2,9 +2,9 @@ package fi.hyte.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hyte.organisation.demo.DemoLeadership;
 import fi.hyte.organisation.domain.Affiliation;
 import fi.hyte.organisation.domain.BodyType;
-import fi.hyte.organisation.domain.DemoLeadership;
 import fi.hyte.organisation.domain.LeadershipOverview;
 import fi.hyte.organisation.domain.LeadershipOverview.Check;
 import fi.hyte.organisation.domain.LeadershipReview;

@@ -6,7 +6,7 @@ import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.indicator.IndicatorCatalog.IndicatorInfo;
 import fi.hyte.indicator.IndicatorCatalog.OwnValue;
 import fi.hyte.organisation.OrganisationCatalog;
-import fi.hyte.plan.domain.DemoPlan;
+import fi.hyte.plan.demo.DemoPlan;
 import fi.hyte.plan.domain.Finding;
 import fi.hyte.plan.domain.Goal;
 import fi.hyte.plan.domain.Measure;

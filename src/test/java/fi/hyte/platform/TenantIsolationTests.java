@@ -361,6 +361,19 @@ class TenantIsolationTests {
     }
 
     @Test
+    void anotherOrganisationsPlanCannotStartTheOwnNewPlan() {
+        WebSession coordinator = WebSession.signedIn(port, own.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        String url = "/plan/" + otherIds.get("plan") + "/copy";
+        assertThat(coordinator.get(url).status()).isEqualTo(404);
+        Response copy = coordinator.post(
+                url, Map.of("titleFi", "Kaapattu", "firstYear", "2090", "lastYear", "2093", "copyMeasures", "true"));
+        assertThat(copy.status()).isEqualTo(404);
+        assertThat(copy.body()).doesNotContain("Vieras");
+        assertThat(planReading.plans(own.id())).noneMatch(p -> p.firstYear() == 2090);
+        assertThat(endpoints()).contains(new Endpoint(RequestMethod.POST, "/plan/{plan}/copy"));
+    }
+
+    @Test
     void switchingToAnOrganisationWithoutMembershipIsIgnored() {
         WebSession admin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
         admin.post("/organisation/switch", Map.of("organisation", other.id().toString()));

@@ -11,7 +11,9 @@ import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,6 +126,166 @@ public class PlanEditing {
         Plan before = plan(tenant, plan.id());
         checkSaved(plans.update(tenant.organisation(), plan), "plan");
         audit.updated(tenant, "plan", plan.id(), before, plan(tenant, plan.id()));
+    }
+
+    /**
+     * What a new term's plan takes over from an earlier plan besides its policy lines and goals: the
+     * target values of the goals' indicators (else only the indicator and its direction), and the
+     * measures as planned ones with their sectors and owners.
+     */
+    public record CopyChoices(boolean keepTargetValues, boolean copyMeasures) {}
+
+    /** The copy as audited on the new plan: where it came from, what was chosen, and each goal's new number. */
+    record PlanCopied(UUID copiedFrom, String copiedFromTitle, CopyChoices choices, Map<String, String> goals) {}
+
+    /**
+     * Starts a new term's plan from an earlier plan of the same organisation, in one transaction: its
+     * lines and goals (dimensions, target groups, inequality focus, owner), with new numbers of the new
+     * plan and a link from each goal to the one it came from. A goal's indicators keep their direction;
+     * the baseline is taken afresh from the own region's latest value before the new period, and the
+     * target value is kept only when chosen, for the new plan's last year. Measures are copied only when
+     * chosen, as planned, without schedule, resources, budget link, progress or evaluations (those belong
+     * to the earlier term). Evaluations are never copied.
+     */
+    public Plan copyPlan(Tenant tenant, Plan plan, UUID sourceId, CopyChoices choices) {
+        tenant.require(Role.COORDINATOR);
+        OrganisationId org = tenant.organisation();
+        Plan source = plan(tenant, sourceId);
+        if (source.lastYear() >= plan.firstYear()) {
+            throw new IllegalArgumentException("The plan to copy must end before the new plan starts");
+        }
+        Plan created = createPlan(
+                tenant,
+                new Plan(
+                        null,
+                        plan.title(),
+                        plan.firstYear(),
+                        plan.lastYear(),
+                        plan.strategyTitle(),
+                        plan.strategyUrl(),
+                        source.example(),
+                        0));
+        List<Goal> sourceGoals = goals.of(org, source.id());
+        Map<UUID, List<GoalIndicator>> targets = new HashMap<>();
+        goals.indicators(org, source.id())
+                .forEach(i -> targets.computeIfAbsent(i.goalId(), k -> new ArrayList<>())
+                        .add(i));
+        List<Measure> sourceMeasures = choices.copyMeasures() ? measures.of(org, source.id()) : List.of();
+        List<UUID> sectors = organisations.sectors(org).stream()
+                .map(OrganisationCatalog.SectorSummary::id)
+                .toList();
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (PolicyLine line : plans.lines(org, source.id())) {
+            UUID lineId = saveLine(
+                    tenant,
+                    new PolicyLine(
+                            null,
+                            created.id(),
+                            0,
+                            line.position(),
+                            line.title(),
+                            line.description(),
+                            line.strategyRef(),
+                            0));
+            for (Goal goal : sourceGoals) {
+                if (!goal.lineId().equals(line.id())) {
+                    continue;
+                }
+                UUID goalId = saveGoal(
+                        tenant,
+                        new Goal(
+                                null,
+                                created.id(),
+                                lineId,
+                                0,
+                                goal.position(),
+                                goal.title(),
+                                goal.description(),
+                                goal.dimensionIds(),
+                                goal.targetGroups(),
+                                goal.inequalityFocus(),
+                                goal.ownerPersonId(),
+                                goal.ownerBodyId(),
+                                0,
+                                null,
+                                null));
+                plans.linkCopiedGoal(org, goalId, goal.id());
+                numbers.put(
+                        PlanRef.goal(goal.ref()),
+                        PlanRef.goal(goal(tenant, goalId).ref()));
+                for (GoalIndicator target : targets.getOrDefault(goal.id(), List.of())) {
+                    copyTarget(tenant, goalId, target, created, choices.keepTargetValues());
+                }
+                for (Measure measure : sourceMeasures) {
+                    if (measure.goalId().equals(goal.id())) {
+                        saveMeasure(tenant, plannedCopy(measure, created.id(), goalId, sectors));
+                    }
+                }
+            }
+        }
+        audit.updated(
+                tenant,
+                "plan",
+                created.id(),
+                null,
+                new PlanCopied(source.id(), source.title().fi(), choices, numbers));
+        return created;
+    }
+
+    /** The indicator and its direction; a fresh baseline from the data; the target value only if kept. */
+    private void copyTarget(Tenant tenant, UUID goalId, GoalIndicator target, Plan plan, boolean keepTargetValue) {
+        OrganisationId org = tenant.organisation();
+        if (indicators.find(org, target.indicatorId()).isEmpty()) {
+            return;
+        }
+        Optional<IndicatorCatalog.OwnValue> baseline =
+                indicators.ownValues(org, List.of(target.indicatorId()), 0).stream()
+                        .filter(v ->
+                                v.gender().equals(target.gender()) && v.year() < plan.firstYear() && v.value() != null)
+                        .max(Comparator.comparingInt(IndicatorCatalog.OwnValue::year));
+        saveGoalIndicator(
+                tenant,
+                new GoalIndicator(
+                        null,
+                        goalId,
+                        target.indicatorId(),
+                        target.gender(),
+                        baseline.map(IndicatorCatalog.OwnValue::year).orElse(null),
+                        baseline.map(IndicatorCatalog.OwnValue::value).orElse(null),
+                        keepTargetValue ? target.targetValue() : null,
+                        plan.lastYear(),
+                        target.direction(),
+                        0),
+                goal(tenant, goalId).version());
+    }
+
+    private static Measure plannedCopy(Measure m, UUID plan, UUID goal, List<UUID> sectors) {
+        return new Measure(
+                null,
+                plan,
+                goal,
+                0,
+                m.position(),
+                m.title(),
+                m.description(),
+                sectors.contains(m.sectorId()) ? m.sectorId() : null,
+                m.ownerPersonId(),
+                m.partnerSectorIds().stream().filter(sectors::contains).toList(),
+                m.partners(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                MeasureStatus.PLANNED,
+                0,
+                0,
+                null,
+                null);
     }
 
     public UUID saveDimension(Tenant tenant, Dimension dimension) {

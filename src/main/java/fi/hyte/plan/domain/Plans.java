@@ -106,6 +106,21 @@ public class Plans {
                 .single();
     }
 
+    /** Records that a goal of a new term's plan started as a copy of an earlier goal of the organisation. */
+    public void linkCopiedGoal(OrganisationId organisation, UUID goal, UUID copiedFrom) {
+        jdbc.sql("update goal set copied_from = ? where organisation_id = ? and id = ?")
+                .params(copiedFrom, organisation.value(), goal)
+                .update();
+    }
+
+    /** The earlier goal this goal started as a copy of, if it did and that goal still exists. */
+    public Optional<UUID> copiedFrom(OrganisationId organisation, UUID goal) {
+        return jdbc.sql("select copied_from from goal where organisation_id = ? and id = ? and copied_from is not null")
+                .params(organisation.value(), goal)
+                .query(UUID.class)
+                .optional();
+    }
+
     public List<PolicyLine> lines(OrganisationId organisation, UUID plan) {
         return jdbc.sql(LINE + " where organisation_id = ? and plan_id = ? order by position, ref")
                 .params(organisation.value(), plan)

@@ -15,8 +15,10 @@ import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,6 +49,10 @@ class PlanController {
     /** The plan of the current council term; the list of plans (and how to start one) when there is none. */
     @GetMapping
     String current(Tenant tenant) {
+        if (tenant.can(Role.COORDINATOR) && previousPlan(tenant).isPresent()) {
+            // No plan covers today: a coordinator is shown how to start the new term's plan.
+            return "redirect:/plan/plans";
+        }
         return reading.current(tenant.organisation(), pages.today())
                 .map(p -> "redirect:/plan/" + p.id())
                 .orElse("redirect:/plan/plans");
@@ -59,13 +65,25 @@ class PlanController {
         model.addAttribute(
                 "currentPlan",
                 reading.current(tenant.organisation(), pages.today()).orElse(null));
+        model.addAttribute("previousPlan", previousPlan(tenant).orElse(null));
         return "plan/plans";
     }
 
     @GetMapping("/new")
     String newPlan(Tenant tenant, Model model) {
         tenant.require(Role.COORDINATOR);
+        model.addAttribute("previousPlan", previousPlan(tenant).orElse(null));
         return planForm(model, null, PlanForm.startingIn(pages.today().getYear()));
+    }
+
+    /** The plan a new term's plan may start from: the latest one, once no plan covers today. */
+    private Optional<Plan> previousPlan(Tenant tenant) {
+        int year = pages.today().getYear();
+        List<Plan> plans = reading.plans(tenant.organisation());
+        if (plans.stream().anyMatch(p -> p.covers(year))) {
+            return Optional.empty();
+        }
+        return plans.stream().filter(p -> p.lastYear() < year).findFirst();
     }
 
     @PostMapping("/new")
@@ -83,6 +101,80 @@ class PlanController {
         Plan created = editing.createPlan(tenant, form.toPlan(null, false));
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/plan/" + created.id();
+    }
+
+    /** A new term's plan that starts from an earlier plan: the new plan's details and what to take over. */
+    @GetMapping("/{plan}/copy")
+    String copyForm(Tenant tenant, @PathVariable UUID plan, Model model) {
+        tenant.require(Role.COORDINATOR);
+        Plan source = ownPlan(tenant, plan);
+        int first = Math.max(pages.today().getYear(), source.lastYear() + 1);
+        return copyForm(model, source, PlanForm.startingIn(first), false, false);
+    }
+
+    /** One action, one transaction: a second submit finds the period taken and makes no second plan. */
+    @PostMapping("/{plan}/copy")
+    String copy(
+            Tenant tenant,
+            @PathVariable UUID plan,
+            @Valid @ModelAttribute("form") PlanForm form,
+            BindingResult errors,
+            @RequestParam(required = false) String keepTargetValues,
+            @RequestParam(required = false) String copyMeasures,
+            Model model,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        Plan source = ownPlan(tenant, plan);
+        boolean keep = "true".equals(keepTargetValues);
+        boolean measures = "true".equals(copyMeasures);
+        Optional<Plan> taken = form.firstYear() == null
+                ? Optional.empty()
+                : reading.plans(tenant.organisation()).stream()
+                        .filter(p -> p.firstYear() == form.firstYear())
+                        .findFirst();
+        if (!form.periodValid()) {
+            errors.rejectValue("lastYear", "plan.validation.period");
+        }
+        if (taken.isPresent()) {
+            errors.rejectValue(
+                    "firstYear",
+                    "plan.copy.exists",
+                    new Object[] {
+                        String.valueOf(form.firstYear()), taken.get().title().fi()
+                    },
+                    null);
+        } else if (form.firstYear() != null && form.firstYear() <= source.lastYear()) {
+            errors.rejectValue(
+                    "firstYear", "plan.copy.notEarlier", new Object[] {String.valueOf(source.lastYear())}, null);
+        }
+        if (errors.hasErrors()) {
+            return copyForm(model, source, form, keep, measures);
+        }
+        Plan created;
+        try {
+            created = editing.copyPlan(
+                    tenant, form.toPlan(null, false), source.id(), new PlanEditing.CopyChoices(keep, measures));
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("firstYear", "plan.validation.periodTaken");
+            return copyForm(model, source, form, keep, measures);
+        }
+        redirect.addFlashAttribute("notice", "plan.copy.done");
+        return "redirect:/plan/" + created.id();
+    }
+
+    private Plan ownPlan(Tenant tenant, UUID id) {
+        return reading.plans(tenant.organisation()).stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("plan"));
+    }
+
+    private String copyForm(Model model, Plan source, PlanForm form, boolean keepTargetValues, boolean copyMeasures) {
+        model.addAttribute("source", source);
+        model.addAttribute("form", form);
+        model.addAttribute("keepTargetValues", keepTargetValues);
+        model.addAttribute("copyMeasures", copyMeasures);
+        return "plan/copy-form";
     }
 
     @GetMapping("/{plan}/edit")

@@ -1,5 +1,19 @@
-package fi.hyte.organisation.domain;
+package fi.hyte.organisation.demo;
 
+import fi.hyte.organisation.domain.Affiliation;
+import fi.hyte.organisation.domain.Body;
+import fi.hyte.organisation.domain.BodyType;
+import fi.hyte.organisation.domain.MemberRole;
+import fi.hyte.organisation.domain.Organisation;
+import fi.hyte.organisation.domain.OrganisationStructure;
+import fi.hyte.organisation.domain.OrganisationType;
+import fi.hyte.organisation.domain.Organisations;
+import fi.hyte.organisation.domain.People;
+import fi.hyte.organisation.domain.Person;
+import fi.hyte.organisation.domain.RegionKind;
+import fi.hyte.organisation.domain.Responsibility;
+import fi.hyte.organisation.domain.ResponsibilityKind;
+import fi.hyte.organisation.domain.Sector;
 import fi.hyte.platform.DemoContent;
 import fi.hyte.platform.DemoSettings;
 import fi.hyte.platform.LocalizedText;

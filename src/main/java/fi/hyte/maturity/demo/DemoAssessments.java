@@ -1,5 +1,15 @@
-package fi.hyte.maturity.domain;
+package fi.hyte.maturity.demo;
 
+import fi.hyte.maturity.domain.Answer;
+import fi.hyte.maturity.domain.Consensus;
+import fi.hyte.maturity.domain.CountyComparison;
+import fi.hyte.maturity.domain.DevelopmentAction;
+import fi.hyte.maturity.domain.MaturityModel;
+import fi.hyte.maturity.domain.MaturityModels;
+import fi.hyte.maturity.domain.MaturityRound;
+import fi.hyte.maturity.domain.Participant;
+import fi.hyte.maturity.domain.RoundStatus;
+import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.platform.DemoContent;
 import fi.hyte.platform.OrganisationId;

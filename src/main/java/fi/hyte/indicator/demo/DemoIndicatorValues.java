@@ -1,5 +1,11 @@
-package fi.hyte.indicator.domain;
+package fi.hyte.indicator.demo;
 
+import fi.hyte.indicator.domain.Comparisons;
+import fi.hyte.indicator.domain.Direction;
+import fi.hyte.indicator.domain.IndicatorRegion;
+import fi.hyte.indicator.domain.IndicatorSets;
+import fi.hyte.indicator.domain.Indicators;
+import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.platform.DemoContent;
 import fi.hyte.platform.OrganisationId;
