@@ -256,6 +256,9 @@ class PlanCopyTests {
         Goal source = reading.goal(org.id(), goal).orElseThrow();
         Goal moved = copy.goals().get(0);
         assertThat(moved.id()).isNotEqualTo(source.id());
+        assertThat(as(Role.VIEWER).get("/plan/goals/" + moved.id()).body())
+                .contains("Jatkaa tavoitetta")
+                .contains("/plan/goals/" + source.id());
         assertThat(moved.title()).isEqualTo(source.title());
         assertThat(moved.description()).isEqualTo(source.description());
         assertThat(moved.dimensionIds()).isEqualTo(source.dimensionIds()).isNotEmpty();

@@ -84,6 +84,16 @@ public class PlanReading {
         return measures.find(organisation, id);
     }
 
+    /** The earlier term's goal this goal continues, with its plan, when the plan was copied. */
+    public Optional<EarlierGoal> earlierGoal(OrganisationId organisation, UUID goal) {
+        return plans.copiedFrom(organisation, goal)
+                .flatMap(id -> goals.find(organisation, id))
+                .flatMap(g -> plans.find(organisation, g.planId()).map(p -> new EarlierGoal(g, p)));
+    }
+
+    /** A goal of an earlier plan. */
+    public record EarlierGoal(Goal goal, Plan plan) {}
+
     /** Where a measure came from, when another part of Hyte proposed it. */
     public Optional<MeasureOrigins.Origin> origin(OrganisationId organisation, UUID measure) {
         return origins.of(organisation, measure);

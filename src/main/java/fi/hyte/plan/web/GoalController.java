@@ -72,6 +72,8 @@ class GoalController {
         model.addAttribute("indicatorsById", reading.indicatorsOf(tenant.organisation(), snapshot));
         model.addAttribute("measures", snapshot.measuresOf(id));
         model.addAttribute("evaluations", snapshot.evaluationsOf(id));
+        model.addAttribute(
+                "earlier", reading.earlierGoal(tenant.organisation(), id).orElse(null));
         return htmx != null ? "plan/goal :: detail" : "plan/goal";
     }
 
