@@ -27,6 +27,14 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+import org.verapdf.pdfa.validation.profiles.RuleId;
 
 /**
  * The document renderer's proof: the maturity matrix and an indicator chart rendered into a PDF and
@@ -143,6 +151,44 @@ class DocumentRendererTests {
                 .containsPattern("Pages: +3");
         assertThat(Files.list(OUT).map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("proof-page") && name.endsWith(".png"));
+    }
+
+    @Test
+    void pdfPassesVeraPdfsPdfUa1AndPdfA3aRules() throws Exception {
+        for (PDFAFlavour flavour : List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_3_A)) {
+            Map<String, String> failed = failedRules(pdf, flavour);
+            System.out.println(flavour + ": " + failed.size() + " rules failed");
+            failed.forEach((rule, message) -> System.out.println("  " + rule + ": " + message));
+            assertThat(failed).as(flavour.toString()).isEmpty();
+        }
+        // The check can fail: an untagged PDF without title or language breaks PDF/UA's rules.
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (PDDocument untagged = new PDDocument()) {
+            untagged.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            untagged.save(plain);
+        }
+        assertThat(failedRules(plain.toByteArray(), PDFAFlavour.PDFUA_1)).isNotEmpty();
+    }
+
+    /** veraPDF's failed rules (clause-test → first message) for one flavour. */
+    private static Map<String, String> failedRules(byte[] file, PDFAFlavour flavour) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        ValidationResult result;
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(file), flavour);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            result = validator.validate(parser);
+        }
+        Map<String, String> failed = new java.util.TreeMap<>();
+        for (TestAssertion assertion : result.getTestAssertions()) {
+            if (assertion.getStatus() == TestAssertion.Status.FAILED) {
+                RuleId rule = assertion.getRuleId();
+                failed.merge(
+                        rule.getClause() + "-" + rule.getTestNumber(),
+                        assertion.getMessage() + " @ " + assertion.getLocation().getContext(),
+                        (x, y) -> x);
+            }
+        }
+        return failed;
     }
 
     @Test
