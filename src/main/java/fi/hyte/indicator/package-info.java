@@ -8,6 +8,7 @@
             "platform :: chart",
             "platform :: format",
             "platform :: files",
+            "platform :: jobs",
             "organisation"
         })
 package fi.hyte.indicator;

@@ -659,7 +659,7 @@ class BrowserTests {
     private String jobsAndSessions() {
         return "\nJobs: "
                 + jdbc.sql("select string_agg(kind || ' ' || status || ' ' || coalesce(message, ''), ' | ')"
-                                + " from indicator_job")
+                                + " from background_job")
                         .query(String.class)
                         .single()
                 + "\nSessions: "

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import fi.hyte.indicator.domain.Imports;
 import fi.hyte.indicator.domain.IndicatorRegions;
-import fi.hyte.indicator.domain.Jobs;
 import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.platform.files.FileProblem;
+import fi.hyte.platform.jobs.Jobs;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;

@@ -2,6 +2,7 @@ package fi.hyte.indicator.domain;
 
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.jobs.Jobs;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -156,7 +157,7 @@ public class Imports {
         return jdbc.sql("select u.id, u.file_name, u.sha256, a.display_name, u.created_at, u.preview::text, u.batch_id,"
                         + " u.check_job, u.import_job, u.content is not null, coalesce(j.status = 'FAILED', false)"
                         + " from indicator_upload u join app_user a on a.id = u.uploaded_by"
-                        + " left join indicator_job j on j.id = u.check_job where u.id = ? and u.organisation_id = ?")
+                        + " left join background_job j on j.id = u.check_job where u.id = ? and u.organisation_id = ?")
                 .params(id, organisation.value())
                 .query(this::upload)
                 .optional();
@@ -166,7 +167,7 @@ public class Imports {
         return jdbc.sql("select u.id, u.file_name, u.sha256, a.display_name, u.created_at, u.preview::text, u.batch_id,"
                         + " u.check_job, u.import_job, u.content is not null, coalesce(j.status = 'FAILED', false)"
                         + " from indicator_upload u join app_user a on a.id = u.uploaded_by"
-                        + " left join indicator_job j on j.id = u.check_job where u.organisation_id = ?"
+                        + " left join background_job j on j.id = u.check_job where u.organisation_id = ?"
                         + " order by u.created_at desc limit ?")
                 .params(organisation.value(), limit)
                 .query(this::upload)

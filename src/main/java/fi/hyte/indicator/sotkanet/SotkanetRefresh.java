@@ -7,11 +7,11 @@ import fi.hyte.indicator.domain.IndicatorRegion;
 import fi.hyte.indicator.domain.IndicatorRegions;
 import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
-import fi.hyte.indicator.domain.Jobs;
 import fi.hyte.indicator.domain.SotkanetFormat;
 import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.platform.UserId;
 import fi.hyte.platform.files.FileProblem;
+import fi.hyte.platform.jobs.Jobs;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
@@ -79,7 +78,6 @@ public class SotkanetRefresh implements SchedulingConfigurer {
     private final ValueImport imports;
     private final IndicatorValues values;
     private final Jobs jobs;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IndicatorSettings settings;
 
@@ -90,7 +88,6 @@ public class SotkanetRefresh implements SchedulingConfigurer {
             ValueImport imports,
             IndicatorValues values,
             Jobs jobs,
-            JdbcClient jdbc,
             JsonMapper json,
             IndicatorSettings settings) {
         this.client = client;
@@ -99,7 +96,6 @@ public class SotkanetRefresh implements SchedulingConfigurer {
         this.imports = imports;
         this.values = values;
         this.jobs = jobs;
-        this.jdbc = jdbc;
         this.json = json;
         this.settings = settings;
     }
@@ -134,11 +130,7 @@ public class SotkanetRefresh implements SchedulingConfigurer {
         if (job.isEmpty() || operator) {
             return job;
         }
-        boolean starter = reader != null
-                && jdbc.sql("select exists (select 1 from indicator_job where id = ? and started_by = ?)")
-                        .params(id, reader.value())
-                        .query(Boolean.class)
-                        .single();
+        boolean starter = reader != null && reader.value().equals(job.get().startedBy());
         return starter ? job : Optional.empty();
     }
 

@@ -1,8 +1,8 @@
 package fi.hyte.indicator.web;
 
-import fi.hyte.indicator.domain.Jobs;
 import fi.hyte.indicator.sotkanet.SotkanetRefresh;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.jobs.Jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package fi.hyte.indicator.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import fi.hyte.indicator.domain.Jobs;
 import fi.hyte.indicator.sotkanet.SotkanetRefresh;
 import fi.hyte.platform.Tenant;
+import fi.hyte.platform.jobs.Jobs;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -32,7 +32,7 @@ class SotkanetScheduleTests {
     private static ScheduledTaskRegistrar configured(String cron) {
         IndicatorSettings settings = new IndicatorSettings(
                 "http://127.0.0.1:9/rest/1.1", cron, Duration.ofSeconds(1), 0, Duration.ofMillis(1), 1, 1);
-        SotkanetRefresh refresh = new SotkanetRefresh(null, null, null, null, null, null, null, null, settings);
+        SotkanetRefresh refresh = new SotkanetRefresh(null, null, null, null, null, null, null, settings);
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
         refresh.configureTasks(registrar);
         return registrar;

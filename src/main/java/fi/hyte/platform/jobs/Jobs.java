@@ -1,4 +1,4 @@
-package fi.hyte.indicator.domain;
+package fi.hyte.platform.jobs;
 
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.UserId;
@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,22 +21,33 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Long work in the background (a Sotkanet refresh, checking or importing a file) with its progress in
- * the database, so that any node can show it and the user can leave and come back. Only one job of a
- * kind runs per scope (an organisation's imports, the Sotkanet refresh); a second start is refused.
- * A job whose node stopped is marked failed once its heartbeat is older than {@link #STALE}.
+ * Long work in the background (a Sotkanet refresh, checking or importing a file, a report's PDF) with
+ * its progress in the database, so that any node can show it and the user can leave and come back.
+ * Only one job runs per scope (an organisation's imports, the Sotkanet refresh); a second start is
+ * refused. A job whose node stopped is marked failed once its heartbeat is older than {@link #STALE}.
+ *
+ * <p>The runner knows no module. A kind is the caller's word (upper case, e.g. {@code REFRESH}); a
+ * scope is the caller's string and should be namespaced by the module; an outcome's message is a key
+ * of the caller's own bundle. Only the runner's own endings, {@link #FAILED} and {@link #INTERRUPTED},
+ * are keys of the platform bundle.
  */
 @Service
 public class Jobs {
 
-    /** Message keys of jobs that did not end by their own outcome. */
-    public static final String FAILED = "indicator.job.failed";
+    /** Message key of a job whose work threw, or that could not be queued. */
+    public static final String FAILED = "platform.job.failed";
+
+    /** Message key of a job whose node stopped while it ran. */
+    public static final String INTERRUPTED = "platform.job.interrupted";
 
     static final Duration STALE = Duration.ofMinutes(10);
+    /** The same rule as the table's check: one upper-case word, so kinds read alike in every module. */
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
     private static final String SELECT =
-            "select id, organisation_id, kind, scope, status, total, done, errors, message,"
-                    + " result, started_at, finished_at from indicator_job";
+            "select id, organisation_id, started_by, kind, scope, status, total, done, errors, message,"
+                    + " result, started_at, finished_at from background_job";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate separately;
@@ -44,7 +56,7 @@ public class Jobs {
     Jobs(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
-            @Qualifier("indicatorJobExecutor") TaskExecutor executor) {
+            @Qualifier(JobsConfiguration.EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -55,6 +67,7 @@ public class Jobs {
     public record Job(
             UUID id,
             UUID organisationId,
+            UUID startedBy,
             String kind,
             String scope,
             String status,
@@ -115,19 +128,23 @@ public class Jobs {
 
     /** The job's row, RUNNING; empty when the scope already has a running job. */
     private Optional<UUID> register(String kind, String scope, OrganisationId organisation, UserId user, long total) {
+        if (kind == null || !KIND.matcher(kind).matches() || scope == null || scope.isBlank()) {
+            throw new IllegalArgumentException("A job needs an upper-case kind and a scope: " + kind + ", " + scope);
+        }
         failStale();
         UUID id = UUID.randomUUID();
         try {
-            separately.executeWithoutResult(s -> jdbc.sql("insert into indicator_job (id, organisation_id, kind, scope,"
-                            + " status, total, started_by) values (?, ?, ?, ?, 'RUNNING', ?, ?)")
-                    .params(
-                            id,
-                            organisation == null ? null : organisation.value(),
-                            kind,
-                            scope,
-                            total,
-                            user == null ? null : user.value())
-                    .update());
+            separately.executeWithoutResult(
+                    s -> jdbc.sql("insert into background_job (id, organisation_id, kind, scope,"
+                                    + " status, total, started_by) values (?, ?, ?, ?, 'RUNNING', ?, ?)")
+                            .params(
+                                    id,
+                                    organisation == null ? null : organisation.value(),
+                                    kind,
+                                    scope,
+                                    total,
+                                    user == null ? null : user.value())
+                            .update());
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
@@ -149,7 +166,7 @@ public class Jobs {
     }
 
     private void finish(UUID id, Outcome end) {
-        separately.executeWithoutResult(s -> jdbc.sql("update indicator_job set status = ?, message = ?,"
+        separately.executeWithoutResult(s -> jdbc.sql("update background_job set status = ?, message = ?,"
                         + " result = cast(? as jsonb), finished_at = now(), heartbeat_at = now(),"
                         + " done = case when ? then greatest(done, total) else done end where id = ?")
                 .params(end.succeeded() ? "DONE" : "FAILED", end.message(), end.result(), end.succeeded(), id)
@@ -157,7 +174,7 @@ public class Jobs {
     }
 
     private void update(UUID id, long done, long total, int errors) {
-        separately.executeWithoutResult(s -> jdbc.sql("update indicator_job set done = ?, total = greatest(?, total),"
+        separately.executeWithoutResult(s -> jdbc.sql("update background_job set done = ?, total = greatest(?, total),"
                         + " errors = ?, heartbeat_at = now() where id = ?")
                 .params(done, total, errors, id)
                 .update());
@@ -194,10 +211,9 @@ public class Jobs {
     }
 
     private void failStale() {
-        jdbc.sql(
-                        "update indicator_job set status = 'FAILED', message = 'indicator.job.interrupted', finished_at = now()"
-                                + " where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)")
-                .param(STALE.toSeconds())
+        jdbc.sql("update background_job set status = 'FAILED', message = ?, finished_at = now()"
+                        + " where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)")
+                .params(INTERRUPTED, STALE.toSeconds())
                 .update();
     }
 
@@ -205,6 +221,7 @@ public class Jobs {
         return new Job(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organisation_id", UUID.class),
+                rs.getObject("started_by", UUID.class),
                 rs.getString("kind"),
                 rs.getString("scope"),
                 rs.getString("status"),

@@ -1,0 +1,72 @@
+package fi.hyte.platform.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a {@link Document} as print XHTML (the template {@code document/document}), as a tagged
+ * PDF (PDF/UA-1 and PDF/A-3a, DejaVu Sans embedded) and as a DOCX. Both files come from the same
+ * model, numbered by the same outline, with labels from the platform bundle in the document's
+ * language (not the user's: a Swedish report is Swedish throughout).
+ */
+@Service
+public class DocumentRenderer {
+
+    static final String TEMPLATE = "document/document";
+
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+
+    public DocumentRenderer(ITemplateEngine templates, MessageSource messages) {
+        this.templates = templates;
+        this.messages = messages;
+    }
+
+    /** The page the PDF is made from: well-formed XHTML with its styles, bookmarks and figures inline. */
+    public String xhtml(Document document) {
+        Context context = new Context(document.language());
+        context.setVariable("doc", document);
+        context.setVariable("outline", new Outline(document));
+        context.setVariable("lang", document.language().toLanguageTag());
+        context.setVariable(
+                "pageLabel", cssString(messages.getMessage("platform.document.page", null, document.language())));
+        return templates.process(TEMPLATE, context);
+    }
+
+    public void pdf(Document document, OutputStream out) {
+        PdfWriter.write(xhtml(document), out);
+    }
+
+    public byte[] pdf(Document document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf(document, out);
+        return out.toByteArray();
+    }
+
+    public void docx(Document document, OutputStream out) {
+        DocxWriter.write(document, messages, out);
+    }
+
+    public byte[] docx(Document document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docx(document, out);
+        return out.toByteArray();
+    }
+
+    /** Text for inside a CSS string (the template quotes it). */
+    static String cssString(String text) {
+        StringBuilder css = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\' || c < 0x20) {
+                css.append('\\').append(Integer.toHexString(c)).append(' ');
+            } else {
+                css.appendCodePoint(c);
+            }
+        });
+        return css.toString();
+    }
+}

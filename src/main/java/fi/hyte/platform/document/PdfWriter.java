@@ -1,0 +1,109 @@
+package fi.hyte.platform.document;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * XHTML to a tagged PDF with openhtmltopdf: PDF/UA (structure tags, title, language, figures'
+ * alternative texts, table headers, page furniture as artifacts) and PDF/A-3a (embedded fonts and
+ * an sRGB output intent) at once, so that it can be read aloud and archived. Nothing is fetched:
+ * the document can hold only what the template put in it.
+ */
+final class PdfWriter {
+
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    private PdfWriter() {}
+
+    static void write(String xhtml, OutputStream out) {
+        org.w3c.dom.Document dom = parse(xhtml);
+        giveFiguresTheirAltText(dom);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true);
+        builder.usePdfAConformance(PdfAConformance.PDFA_3_A);
+        builder.useColorProfile(SRGB);
+        builder.withProducer("Hyte");
+        for (Fonts.Face face : Fonts.FACES) {
+            builder.useFont(
+                    () -> new ByteArrayInputStream(face.ttf()),
+                    Fonts.FAMILY,
+                    face.weight(),
+                    face.style(),
+                    true,
+                    EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL));
+        }
+        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.withW3cDocument(dom, null);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The template's output as XML: a page that is not well-formed fails here, with the reason. */
+    static org.w3c.dom.Document parse(String xhtml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | IOException e) {
+            throw new IllegalStateException(e);
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("The document is not well-formed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * openhtmltopdf tags an SVG as a Figure with the SVG element's {@code alt}; the template cannot
+     * set an attribute on markup it inserts whole, so it leaves the text on the wrapper.
+     */
+    private static void giveFiguresTheirAltText(org.w3c.dom.Document dom) {
+        NodeList wrappers = dom.getElementsByTagNameNS("*", "div");
+        for (int i = 0; i < wrappers.getLength(); i++) {
+            Element wrapper = (Element) wrappers.item(i);
+            if (!wrapper.hasAttribute("data-alt")) {
+                continue;
+            }
+            for (Node child = wrapper.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element svg && "svg".equals(svg.getLocalName())) {
+                    svg.setAttribute("alt", wrapper.getAttribute("data-alt"));
+                    Fonts.useDocumentFace(svg);
+                }
+            }
+            wrapper.removeAttribute("data-alt");
+        }
+    }
+}
