@@ -24,18 +24,21 @@ public class KnowledgeBase {
     private final IndicatorSets sets;
     private final Comparisons comparisons;
     private final IndicatorRegions regions;
+    private final IndicatorPageCache cache;
 
     KnowledgeBase(
             Indicators indicators,
             IndicatorValues values,
             IndicatorSets sets,
             Comparisons comparisons,
-            IndicatorRegions regions) {
+            IndicatorRegions regions,
+            IndicatorPageCache cache) {
         this.indicators = indicators;
         this.values = values;
         this.sets = sets;
         this.comparisons = comparisons;
         this.regions = regions;
+        this.cache = cache;
     }
 
     /** One indicator of the set with its analysis (total gender). */
@@ -86,24 +89,32 @@ public class KnowledgeBase {
         return indicators.find(organisation, id).map(indicator -> indicator(organisation, indicator, gender));
     }
 
-    /** As above, for an indicator the caller has already found visible to the organisation. */
+    /**
+     * As above, for an indicator the caller has already found visible to the organisation. Kept in
+     * {@link IndicatorPageCache} by the indicator's last import batch, read here before the values.
+     */
     public Analysis indicator(OrganisationId organisation, Indicator indicator, Gender gender) {
+        ComparisonSet set = comparisons.of(organisation);
+        long batch = values.lastBatch(indicator.id());
+        return cache.analysis(
+                new IndicatorPageCache.Key(organisation, indicator, gender, set, batch),
+                () -> analyse(indicator, gender, set));
+    }
+
+    private Analysis analyse(Indicator indicator, Gender gender, ComparisonSet set) {
         int id = indicator.id();
-        {
-            ComparisonSet set = comparisons.of(organisation);
-            List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
-            List<IndicatorValue> county = List.of();
-            if (set.county() != null) {
-                county = values.of(
-                        List.of(id),
-                        regions.municipalitiesIn(set.county().id()).stream()
-                                .map(IndicatorRegion::id)
-                                .toList(),
-                        List.of(gender),
-                        null,
-                        null);
-            }
-            return IndicatorAnalysis.analyse(indicator, gender, set, own, county);
+        List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
+        List<IndicatorValue> county = List.of();
+        if (set.county() != null) {
+            county = values.of(
+                    List.of(id),
+                    regions.municipalitiesIn(set.county().id()).stream()
+                            .map(IndicatorRegion::id)
+                            .toList(),
+                    List.of(gender),
+                    null,
+                    null);
         }
+        return IndicatorAnalysis.analyse(indicator, gender, set, own, county);
     }
 }

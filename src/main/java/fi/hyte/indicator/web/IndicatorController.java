@@ -1,6 +1,7 @@
 package fi.hyte.indicator.web;
 
 import fi.hyte.indicator.domain.AgeGroup;
+import fi.hyte.indicator.domain.ChartCache;
 import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.Gender;
 import fi.hyte.indicator.domain.Indicator;
@@ -290,7 +291,7 @@ class IndicatorController {
                     String.join("; ", latest)
                 },
                 locale);
-        return LineChart.render(new LineChart.Chart(
+        return ChartCache.render(new LineChart.Chart(
                 "chart-regions",
                 title,
                 description,
@@ -337,7 +338,7 @@ class IndicatorController {
             return null;
         }
         String region = analysis.ownSeries().region().title().in(locale);
-        return LineChart.render(new LineChart.Chart(
+        return ChartCache.render(new LineChart.Chart(
                 "chart-genders",
                 messages.getMessage(
                         "indicator.chart.genders",
