@@ -4,6 +4,7 @@
 # signed-in users (wrk), and the table's size, at 2 M values and at the given number.
 # Usage: bench/indicators.sh [values]   (default 20000000; needs wrk, which it installs)
 # Each size runs in a fresh JVM (-Xmx512m) with a fresh embedded PostgreSQL in a temporary folder.
+# The page is measured without its cache (IndicatorPageCache) and with it, in the same run.
 # Prints the RESULT lines of each run and a summary; docs/benchmarks.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,8 +80,14 @@ row "B-tree levels" btree_levels size
 row "vacuum analyze s" vacuum_analyze_s size
 row "query median ms" median_ms query
 row "query p95 ms" p95_ms query
+row "page without cache: alone median ms" alone_median_ms page_nocache
+row "page without cache: p95 ms, 20 users 1 s think" think_p95_ms page_nocache
+row "page without cache: p95 ms, 20 connections no pause" saturated_p95_ms page_nocache
+row "page without cache: rps / static rps" ratio_to_static page_nocache
+row "page without cache: load average" load page_nocache
 row "page alone (one user) median ms" alone_median_ms page
 row "page p95 ms, 20 users 1 s think" think_p95_ms page
 row "page p95 ms, 20 connections no pause" saturated_p95_ms page
 row "static p95 ms (before/after)" static_p95_ms page
 row "page rps / static rps" ratio_to_static page
+row "page: load average" load page

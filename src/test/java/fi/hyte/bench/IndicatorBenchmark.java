@@ -3,6 +3,7 @@ package fi.hyte.bench;
 import fi.hyte.HyteApplication;
 import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.Gender;
+import fi.hyte.indicator.domain.IndicatorPageCache;
 import fi.hyte.indicator.domain.IndicatorRegion;
 import fi.hyte.indicator.domain.IndicatorRegions;
 import fi.hyte.indicator.domain.IndicatorValues;
@@ -73,6 +74,8 @@ public final class IndicatorBenchmark {
     static final int QUERIES = Integer.getInteger("hyte.bench.queries", 500);
     static final int WEB_SECONDS = Integer.getInteger("hyte.bench.web-seconds", 15);
     static final int WARMUP_SECONDS = Integer.getInteger("hyte.bench.warmup-seconds", 8);
+    static final int PAGE_ROUNDS = Integer.getInteger("hyte.bench.page-rounds", 1);
+    static final long CACHE_VALUES = 250_000;
 
     private IndicatorBenchmark() {}
 
@@ -457,6 +460,27 @@ public final class IndicatorBenchmark {
             }
             Path file = work.resolve("sessions");
             Files.write(file, sessions);
+            // Without the page cache (every request reads and analyses the values, as before it) and
+            // with it, alternately in the same run; each with its own warm-up.
+            IndicatorPageCache cache = app.getBean(IndicatorPageCache.class);
+            for (int round = 0; round < PAGE_ROUNDS; round++) {
+                cache.limit(0);
+                measure(
+                        "page_nocache",
+                        http,
+                        base,
+                        path,
+                        sessions,
+                        file,
+                        check.body().length());
+                cache.limit(CACHE_VALUES);
+                measure("page", http, base, path, sessions, file, check.body().length());
+            }
+        }
+
+        private void measure(
+                String line, HttpClient http, String base, String path, List<String> sessions, Path file, int bytes)
+                throws Exception {
             String css = "/css/hyte.css";
             Wrk.run(base + css, file, SESSIONS, 0, WARMUP_SECONDS, null);
             Wrk.run(base + path, file, SESSIONS, 0, WARMUP_SECONDS, null);
@@ -478,9 +502,10 @@ public final class IndicatorBenchmark {
             double staticRps =
                     (Double.parseDouble(staticBefore.get("rps")) + Double.parseDouble(staticAfter.get("rps"))) / 2;
             System.out.printf(
-                    "RESULT page values=%d page=%s users=%d alone_median_ms=%.1f alone_p95_ms=%.1f think_p50_ms=%s think_p95_ms=%s think_rps=%s"
+                    "RESULT " + line
+                            + " values=%d page=%s users=%d alone_median_ms=%.1f alone_p95_ms=%.1f think_p50_ms=%s think_p95_ms=%s think_rps=%s"
                             + " saturated_p50_ms=%s saturated_p95_ms=%s saturated_rps=%s static_p95_ms=%s static_rps=%.0f"
-                            + " ratio_to_static=%.2f page_bytes=%d errors=%s%n",
+                            + " ratio_to_static=%.2f page_bytes=%d errors=%s load=%s%n",
                     rows,
                     path,
                     SESSIONS,
@@ -495,10 +520,19 @@ public final class IndicatorBenchmark {
                     staticBefore.get("p95") + "/" + staticAfter.get("p95"),
                     staticRps,
                     Double.parseDouble(saturated.get("rps")) / staticRps,
-                    check.body().length(),
+                    bytes,
                     Stream.of(thinking, staticBefore, saturated, staticAfter)
                             .mapToLong(r -> Long.parseLong(r.get("errors")) + Long.parseLong(r.get("non2xx")))
-                            .sum());
+                            .sum(),
+                    loadAverage());
+        }
+
+        private static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (IOException e) {
+                return "?";
+            }
         }
 
         private static String signIn(HttpClient http, String base, String username) throws Exception {

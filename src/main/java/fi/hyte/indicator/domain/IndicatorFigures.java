@@ -70,7 +70,7 @@ public class IndicatorFigures {
                 locale);
         String chart = analysis.years().isEmpty()
                 ? null
-                : LineChart.render(new LineChart.Chart(
+                : ChartCache.render(new LineChart.Chart(
                         "chart-regions",
                         analysis.indicator().title().in(locale),
                         description,
@@ -158,7 +158,7 @@ public class IndicatorFigures {
             return null;
         }
         String region = analysis.ownSeries().region().title().in(locale);
-        return LineChart.render(new LineChart.Chart(
+        return ChartCache.render(new LineChart.Chart(
                 "chart-genders",
                 messages.getMessage(
                         "indicator.chart.genders",

@@ -65,6 +65,18 @@ public class IndicatorValues {
                 .single());
     }
 
+    /**
+     * The batch that last added or changed values of this indicator (0 when none has): a new import
+     * or Sotkanet refresh of it, on any node, gives a new one.
+     */
+    public long lastBatch(int indicator) {
+        return jdbc.sql("select coalesce(last_batch_id, 0) from indicator where id = ?")
+                .param(indicator)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     public boolean exists(int indicator) {
         return jdbc.sql("select exists (select 1 from indicator_value where indicator_id = ?)")
                 .param(indicator)

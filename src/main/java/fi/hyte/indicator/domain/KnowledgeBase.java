@@ -24,18 +24,21 @@ public class KnowledgeBase {
     private final IndicatorSets sets;
     private final Comparisons comparisons;
     private final IndicatorRegions regions;
+    private final IndicatorPageCache cache;
 
     KnowledgeBase(
             Indicators indicators,
             IndicatorValues values,
             IndicatorSets sets,
             Comparisons comparisons,
-            IndicatorRegions regions) {
+            IndicatorRegions regions,
+            IndicatorPageCache cache) {
         this.indicators = indicators;
         this.values = values;
         this.sets = sets;
         this.comparisons = comparisons;
         this.regions = regions;
+        this.cache = cache;
     }
 
     /** One indicator of the set with its analysis (total gender). */
@@ -89,11 +92,19 @@ public class KnowledgeBase {
     /**
      * As above, for an indicator the caller has already found visible to the organisation. Without
      * a chosen gender it opens on the indicator's preferred one, or, when the own region has no
-     * values of that (a local indicator of one gender only), on a gender that has them.
+     * values of that (a local indicator of one gender only), on a gender that has them. Kept in
+     * {@link IndicatorPageCache} by the indicator's last import batch, read here before the values.
      */
     public Analysis indicator(OrganisationId organisation, Indicator indicator, Optional<Gender> gender) {
-        int id = indicator.id();
         ComparisonSet set = comparisons.of(organisation);
+        long batch = values.lastBatch(indicator.id());
+        return cache.analysis(
+                new IndicatorPageCache.Key(organisation, indicator, gender.orElse(null), set, batch),
+                () -> analyse(indicator, gender, set));
+    }
+
+    private Analysis analyse(Indicator indicator, Optional<Gender> gender, ComparisonSet set) {
+        int id = indicator.id();
         List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
         Gender chosen = gender.orElseGet(() -> openingGender(indicator, set, own));
         List<IndicatorValue> county = List.of();
