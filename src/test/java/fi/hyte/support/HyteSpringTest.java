@@ -21,9 +21,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
             "hyte.security.max-failed-logins=5",
             "hyte.indicators.sotkanet-base-url=${hyte.test.sotkanet.url}",
             "hyte.indicators.refresh-cron=-",
-            "hyte.indicators.retry-pause=10ms"
+            "hyte.indicators.retry-pause=10ms",
+            "hyte.secret-key=" + HyteSpringTest.SECRET_KEY
         })
 public @interface HyteSpringTest {
 
     String DEMO_PASSWORD = "testi-salasana-2026";
+
+    /** The tests' key for sealing sign-in providers' secrets (32 bytes, Base64). */
+    String SECRET_KEY = "dGVzdGktYXZhaW4tam9rYS1laS1vbGUtc2FsYWluZW4=";
 }

@@ -1,5 +1,7 @@
 package fi.hyte.platform.security;
 
+import fi.hyte.platform.identity.PasswordSignInPolicy.PasswordSignInOff;
+import fi.hyte.platform.identity.SingleSignOn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -89,11 +91,14 @@ class SecurityConfiguration {
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
-            Tenancy tenancy) {
+            Tenancy tenancy,
+            SingleSignOn singleSignOn) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         // The only way to sign in: no parent manager that would check a paused account's password again.
-        var authentication = new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+        var authentication = new ProviderManager(
+                singleSignOn.passwordPolicy(new ThrottledAuthentication(passwords, throttle)),
+                singleSignOn.oidcProvider());
         var success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
@@ -109,7 +114,14 @@ class SecurityConfiguration {
         };
         success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/login",
+                                "/logout/provider",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -124,6 +136,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authenticationManager(authentication)
                 .headers(SecurityConfiguration::securityHeaders);
+        // Sign-in with the organisations' OpenID Connect providers, and logout from them.
+        singleSignOn.apply(http);
         return http.build();
     }
 
@@ -158,8 +172,10 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler failure() {
-        return (request, response, exception) -> response.sendRedirect(
-                request.getContextPath() + (isPaused(exception) ? "/login?paused" : "/login?error"));
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (isPaused(exception)
+                        ? "/login?paused"
+                        : exception instanceof PasswordSignInOff ? "/login?sso=formOff" : "/login?error"));
     }
 
     private static boolean isPaused(AuthenticationException exception) {

@@ -1,9 +1,12 @@
 package fi.hyte.platform.security;
 
 import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.identity.SignInChoices;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,14 +16,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     private final Tenancy tenancy;
+    private final SignInChoices providers;
 
-    SignInController(Tenancy tenancy) {
+    SignInController(Tenancy tenancy, SignInChoices providers) {
         this.tenancy = tenancy;
+        this.providers = providers;
     }
 
     @GetMapping("/login")
-    String login() {
-        return Tenancy.signedIn().isPresent() ? "redirect:/" : "platform/login";
+    String login(Model model, Locale locale) {
+        if (Tenancy.signedIn().isPresent()) {
+            return "redirect:/";
+        }
+        model.addAttribute("providers", providers.offered(locale));
+        return "platform/login";
     }
 
     @PostMapping("/organisation/switch")

@@ -34,6 +34,14 @@ public class Users {
                 .optional();
     }
 
+    Optional<HyteUser> byId(UserId id) {
+        return jdbc.sql("select username from app_user where id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional()
+                .flatMap(this::byUsername);
+    }
+
     public Optional<Account> account(UserId id) {
         return jdbc.sql(
                         "select id, username, display_name, email, operator, active, version from app_user where id = ?")
