@@ -67,6 +67,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/operator/**")
                         .hasRole("OPERATOR")
+                        // Checked here, before a controller binds (and so reads) the request's body.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sotkanet/refresh")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, refusals), AnonymousAuthenticationFilter.class)
