@@ -138,9 +138,9 @@ class OpenDataApiTests {
         Fixtures.Org org =
                 fixtures.organisation("api" + UUID.randomUUID().toString().substring(0, 6));
         WebSession session = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
-        session.post("/account/tokens", Map.of("name", "Automaatio"));
         Matcher token = Pattern.compile("hyte_[A-Za-z0-9_-]{43}")
-                .matcher(session.get("/account/tokens").body());
+                .matcher(session.post("/account/tokens", Map.of("name", "Automaatio"))
+                        .body());
         assertThat(token.find()).isTrue();
         HttpResponse<String> bad = upload(token.group(), "tunnus;nimi;alue;vuosi;arvo\nk;Kysely;092;2024;x\n");
         assertThat(bad.statusCode()).isEqualTo(422);
