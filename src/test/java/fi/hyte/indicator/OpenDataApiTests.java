@@ -101,6 +101,30 @@ class OpenDataApiTests {
     }
 
     @Test
+    void oneRequestAsksForAtMostAHundredYearsAndAThousandRegions() {
+        String years = java.util.stream.IntStream.rangeClosed(1900, 2000)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String regions = java.util.stream.IntStream.rangeClosed(1, 1001)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(get("/api/v1/indicators/683/values?years=" + years, "application/json", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/indicators/683/values?regions=" + regions, "text/csv", null)
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> twoYears =
+                get("/api/v1/indicators/683/values?years=2023,2021&regions=122", "application/json", null);
+        assertThat(twoYears.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(twoYears.body())
+                        .valueStream()
+                        .map(v -> v.get("year").asInt()))
+                .isNotEmpty()
+                .allMatch(y -> y == 2021 || y == 2023);
+    }
+
+    @Test
     void unknownIndicatorAndBadParametersAreRefusedInTheCallersLanguage() {
         HttpResponse<String> missing = get("/api/v1/indicators/99999999/values", "application/json", null);
         assertThat(missing.statusCode()).isEqualTo(404);
