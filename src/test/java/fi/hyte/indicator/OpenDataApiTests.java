@@ -101,6 +101,30 @@ class OpenDataApiTests {
     }
 
     @Test
+    void oneRequestAsksForAtMostAHundredYearsAndAThousandRegions() {
+        String years = java.util.stream.IntStream.rangeClosed(1900, 2000)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String regions = java.util.stream.IntStream.rangeClosed(1, 1001)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(get("/api/v1/indicators/683/values?years=" + years, "application/json", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/indicators/683/values?regions=" + regions, "text/csv", null)
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> twoYears =
+                get("/api/v1/indicators/683/values?years=2023,2021&regions=122", "application/json", null);
+        assertThat(twoYears.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(twoYears.body())
+                        .valueStream()
+                        .map(v -> v.get("year").asInt()))
+                .isNotEmpty()
+                .allMatch(y -> y == 2021 || y == 2023);
+    }
+
+    @Test
     void unknownIndicatorAndBadParametersAreRefusedInTheCallersLanguage() {
         HttpResponse<String> missing = get("/api/v1/indicators/99999999/values", "application/json", null);
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -138,9 +162,9 @@ class OpenDataApiTests {
         Fixtures.Org org =
                 fixtures.organisation("api" + UUID.randomUUID().toString().substring(0, 6));
         WebSession session = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
-        session.post("/account/tokens", Map.of("name", "Automaatio"));
         Matcher token = Pattern.compile("hyte_[A-Za-z0-9_-]{43}")
-                .matcher(session.get("/account/tokens").body());
+                .matcher(session.post("/account/tokens", Map.of("name", "Automaatio"))
+                        .body());
         assertThat(token.find()).isTrue();
         HttpResponse<String> bad = upload(token.group(), "tunnus;nimi;alue;vuosi;arvo\nk;Kysely;092;2024;x\n");
         assertThat(bad.statusCode()).isEqualTo(422);

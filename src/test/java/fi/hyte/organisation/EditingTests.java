@@ -76,7 +76,33 @@ class EditingTests {
     }
 
     @Test
+    void onlyTheSystemOperatorChangesTheTypeOrOfficialRegion() {
+        WebSession admin = WebSession.signedIn(port, org.user(Role.ADMIN), Fixtures.PASSWORD);
+        Response county = admin.post(
+                "/organisation",
+                Map.of("type", "MUNICIPALITY", "nameFi", "Siirtyvä", "region", "WELLBEING_COUNTY:04", "version", "0"));
+        assertThat(county.status()).isEqualTo(200);
+        assertThat(county.body()).contains("Vain järjestelmän ylläpitäjä voi muuttaa");
+        Response type = admin.post(
+                "/organisation",
+                Map.of("type", "WELLBEING_COUNTY", "nameFi", "Siirtyvä", "region", "", "version", "0"));
+        assertThat(type.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from organisation where id = ? and region_code is null"
+                                + " and type = 'MUNICIPALITY' and name_fi <> 'Siirtyvä'")
+                        .param(org.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        Response renamed = admin.post(
+                "/organisation", Map.of("type", "MUNICIPALITY", "nameFi", "Uusi nimi", "region", "", "version", "0"));
+        assertThat(renamed.status()).as("the administrator still renames it").isEqualTo(302);
+    }
+
+    @Test
     void organisationIsLinkedToAnOfficialRegionFromTheList() {
+        jdbc.sql("update app_user set operator = true where username = ?")
+                .param(org.user(Role.ADMIN))
+                .update();
         WebSession admin = WebSession.signedIn(port, org.user(Role.ADMIN), Fixtures.PASSWORD);
         Response unknown = admin.post(
                 "/organisation",

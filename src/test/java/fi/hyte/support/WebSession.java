@@ -26,6 +26,7 @@ public class WebSession {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
     public WebSession(int port) {
@@ -126,6 +127,12 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Sends this header with every request, e.g. {@code X-Forwarded-For} as a trusted proxy would. */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
@@ -138,6 +145,7 @@ public class WebSession {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",

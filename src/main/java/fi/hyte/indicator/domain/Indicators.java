@@ -66,11 +66,24 @@ public class Indicators {
                 .optional();
     }
 
-    /** Titles containing every word searched, in any language, Sotkanet's and the organisation's own. */
+    /** The longest search looked at, in characters and in words (as the plan's indicator picker). */
+    public static final int MAX_SEARCH_LENGTH = 100;
+
+    public static final int MAX_SEARCH_WORDS = 8;
+
+    /**
+     * Titles containing every word searched, in any language, Sotkanet's and the organisation's own.
+     * Only the first {@link #MAX_SEARCH_LENGTH} characters and {@link #MAX_SEARCH_WORDS} words count, so
+     * that one request cannot build a query of thousands of ILIKE conditions.
+     */
     public List<Indicator> search(OrganisationId asking, String words, int limit) {
         StringBuilder sql = new StringBuilder(SELECT + " where" + VISIBLE);
         List<Object> params = new java.util.ArrayList<>(List.of(asking.value()));
-        for (String word : words.strip().split("\\s+")) {
+        String capped = words.length() > MAX_SEARCH_LENGTH ? words.substring(0, MAX_SEARCH_LENGTH) : words;
+        for (String word : java.util.Arrays.stream(capped.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .limit(MAX_SEARCH_WORDS)
+                .toList()) {
             if (word.isEmpty()) {
                 continue;
             }

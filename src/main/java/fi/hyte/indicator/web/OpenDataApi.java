@@ -44,6 +44,11 @@ class OpenDataApi {
 
     static final String SOURCE = "THL, Sotkanet.fi";
     static final String LICENCE = "CC BY 4.0";
+    /** The most regions and years one request may ask for. */
+    static final int MAX_REGIONS = 1000;
+
+    static final int MAX_YEARS = 100;
+
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Indicators indicators;
@@ -258,6 +263,12 @@ class OpenDataApi {
                     genderSet.add(gender);
                 }
             }
+            // One answer holds at most MAX_REGIONS × MAX_YEARS × 3 genders rows (all regions and years also stay within
+            // it).
+            if ((regionIds != null && regionIds.size() > MAX_REGIONS)
+                    || (yearSet != null && (yearSet.isEmpty() || yearSet.size() > MAX_YEARS))) {
+                return null;
+            }
             return new Query(regionIds, yearSet, genderSet);
         } catch (NumberFormatException e) {
             return null;
@@ -265,12 +276,15 @@ class OpenDataApi {
     }
 
     private List<IndicatorValue> read(Indicator indicator, Query query) {
+        // The years' range is filtered in SQL, so only the asked years' rows (and gaps between them) are loaded.
+        Integer from = query.years() == null ? null : java.util.Collections.min(query.years());
+        Integer to = query.years() == null ? null : java.util.Collections.max(query.years());
         List<IndicatorValue> all = values.of(
                 List.of(indicator.id()),
                 query.regions(),
                 query.genders() == null ? null : List.copyOf(query.genders()),
-                null,
-                null);
+                from,
+                to);
         if (query.years() == null) {
             return all;
         }

@@ -14,6 +14,7 @@ import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import jakarta.validation.Valid;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,6 +61,17 @@ class OrganisationController {
         tenant.require(Role.ADMIN);
         Organisation organisation = current(tenant);
         Optional<Region> region = RegionChoice.resolve(form.region(), regions, errors);
+        // The type and the official region decide whose shared data the organisation sees (e.g. its
+        // county's agreed maturity levels), so only a system operator changes them.
+        if (!tenant.operator() && !errors.hasErrors()) {
+            if (form.type() != organisation.type()) {
+                errors.rejectValue("type", "organisation.operatorOnly");
+            }
+            if (!Objects.equals(region.map(Region::kind).orElse(null), organisation.regionKind())
+                    || !Objects.equals(region.map(Region::code).orElse(null), organisation.regionCode())) {
+                errors.rejectValue("region", "organisation.operatorOnly");
+            }
+        }
         if (errors.hasErrors()) {
             return page(tenant, model, form, organisation);
         }

@@ -32,10 +32,13 @@ class AccountController {
     private final AuditLog audit;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountController(Users users, PasswordEncoder passwords, AuditLog audit) {
+    private final LoginThrottle throttle;
+
+    AccountController(Users users, PasswordEncoder passwords, AuditLog audit, LoginThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -57,9 +60,15 @@ class AccountController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         HyteUser user = Tenancy.signedIn().orElseThrow();
-        if (!errors.hasFieldErrors("currentPassword")
-                && !passwords.matches(form.currentPassword(), users.passwordHash(user.id()))) {
-            errors.rejectValue("currentPassword", "account.password.wrongCurrent");
+        // Throttled like sign-in: the attempt is counted before the hash, and a paused one hashes nothing.
+        if (!errors.hasFieldErrors("currentPassword")) {
+            if (!throttle.attempt(user.getUsername(), request.getRemoteAddr())) {
+                errors.rejectValue("currentPassword", "account.password.paused");
+            } else if (!passwords.matches(form.currentPassword(), users.passwordHash(user.id()))) {
+                errors.rejectValue("currentPassword", "account.password.wrongCurrent");
+            } else {
+                throttle.succeeded(user.getUsername(), request.getRemoteAddr());
+            }
         }
         if (!errors.hasFieldErrors("newPassword") && !errors.hasFieldErrors("confirmPassword")) {
             if (!form.newPassword().equals(form.confirmPassword())) {

@@ -5,6 +5,7 @@ import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.OrganisationDirectory;
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Tenant;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,7 +52,7 @@ class ApiTokenController {
             BindingResult errors,
             Model model,
             Locale locale,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         if (errors.hasErrors()) {
             return page(tenant, model, form, locale);
         }
@@ -59,10 +61,11 @@ class ApiTokenController {
                 tenant.userName(),
                 tenant.organisation(),
                 form.name().strip());
-        // Shown on the next page only: the flash attributes are gone once that page has been rendered.
-        redirect.addFlashAttribute("newToken", issued.token());
-        redirect.addFlashAttribute("newTokenName", issued.name());
-        return "redirect:/account/tokens";
+        // Shown once, in this answer only: a flash attribute would keep it in the session table until read.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("newToken", issued.token());
+        model.addAttribute("newTokenName", issued.name());
+        return page(tenant, model, TokenForm.empty(), locale);
     }
 
     @PostMapping("/{id}/revoke")

@@ -5,15 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pauses sign-in for a username after repeated failures. Kept in the database so that every
- * instance of Hyte sees the same count. Unknown usernames are counted too, so the answer never
- * tells whether an account exists.
+ * Pauses password checks for a username, and for a client address, after repeated failures. Each
+ * attempt is counted in PostgreSQL before its password is hashed, with the row locked, so that
+ * parallel guesses cannot pass before the first failure is recorded and every instance of Hyte sees
+ * the same count; a success takes its attempt back. Unknown usernames are counted too, so the
+ * answer never tells whether an account exists.
  */
 @Component
 class LoginThrottle {
@@ -21,56 +24,83 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int maxFailures;
+    private final int maxFailuresPerClient;
     private final Duration window;
     private final Duration lockout;
 
     LoginThrottle(
             JdbcClient jdbc,
             @Value("${hyte.security.max-failed-logins}") int maxFailures,
+            @Value("${hyte.security.max-failed-logins-per-client}") int maxFailuresPerClient,
             @Value("${hyte.security.failure-window}") Duration window,
             @Value("${hyte.security.lockout}") Duration lockout) {
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
         this.maxFailures = maxFailures;
+        this.maxFailuresPerClient = maxFailuresPerClient;
         this.window = window;
         this.lockout = lockout;
     }
 
-    /** When the pause of this username ends, if it is paused now. */
-    Optional<Instant> lockedUntil(String username) {
-        return jdbc.sql("select locked_until from login_throttle where username = ? and locked_until > ?")
-                .params(key(username), Timestamp.from(clock.instant()))
-                .query((rs, i) -> rs.getTimestamp(1).toInstant())
-                .optional();
-    }
-
-    void failed(String username) {
+    /**
+     * Counts an attempt to check this username's password from this client, in a transaction of its
+     * own that ends before the hash is computed. False when either is paused: then nothing is hashed.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean attempt(String username, String client) {
         Instant now = clock.instant();
-        jdbc.sql("""
-                insert into login_throttle (username, failures, first_failure_at) values (?, 1, ?)
-                on conflict (username) do update set
-                  failures = case when login_throttle.first_failure_at < ? then 1 else login_throttle.failures + 1 end,
-                  first_failure_at = case when login_throttle.first_failure_at < ? then excluded.first_failure_at
-                                          else login_throttle.first_failure_at end""")
-                .params(
-                        key(username),
-                        Timestamp.from(now),
-                        Timestamp.from(now.minus(window)),
-                        Timestamp.from(now.minus(window)))
-                .update();
-        jdbc.sql("update login_throttle set locked_until = ?, failures = 0, first_failure_at = ?"
-                        + " where username = ? and failures >= ?")
-                .params(Timestamp.from(now.plus(lockout)), Timestamp.from(now), key(username), maxFailures)
-                .update();
+        return count("login_throttle", "username", key(username), maxFailures, now)
+                && count("login_client_throttle", "client", clientKey(client), maxFailuresPerClient, now);
     }
 
-    void succeeded(String username) {
+    /** The password was right: the username starts afresh and the client's attempt is taken back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void succeeded(String username, String client) {
         jdbc.sql("delete from login_throttle where username = ?")
                 .param(key(username))
                 .update();
+        jdbc.sql("update login_client_throttle set failures = greatest(failures - 1, 0),"
+                        + " locked_until = case when failures - 1 < ? then null else locked_until end where client = ?")
+                .params(maxFailuresPerClient, clientKey(client))
+                .update();
     }
+
+    private boolean count(String table, String column, String key, int max, Instant now) {
+        jdbc.sql("insert into " + table + " (" + column + ", failures, first_failure_at) values (?, 0, ?)"
+                        + " on conflict do nothing")
+                .params(key, Timestamp.from(now))
+                .update();
+        Counted row = jdbc.sql("select failures, first_failure_at, locked_until from " + table + " where " + column
+                        + " = ? for update")
+                .param(key)
+                .query((rs, i) -> new Counted(
+                        rs.getInt(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .single();
+        if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
+            return false;
+        }
+        boolean fresh = row.lockedUntil() != null || row.firstFailureAt().isBefore(now.minus(window));
+        int failures = fresh ? 1 : row.failures() + 1;
+        jdbc.sql("update " + table + " set failures = ?, first_failure_at = ?, locked_until = ? where " + column
+                        + " = ?")
+                .params(
+                        failures,
+                        Timestamp.from(fresh ? now : row.firstFailureAt()),
+                        failures >= max ? Timestamp.from(now.plus(lockout)) : null,
+                        key)
+                .update();
+        return true;
+    }
+
+    private record Counted(int failures, Instant firstFailureAt, Instant lockedUntil) {}
 
     private static String key(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clientKey(String client) {
+        return client == null ? "" : client;
     }
 }

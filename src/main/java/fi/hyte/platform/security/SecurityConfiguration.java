@@ -2,11 +2,15 @@ package fi.hyte.platform.security;
 
 import fi.hyte.platform.identity.PasswordSignInPolicy.PasswordSignInOff;
 import fi.hyte.platform.identity.SingleSignOn;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -25,7 +28,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -69,6 +71,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/operator/**")
                         .hasRole("OPERATOR")
+                        // Checked here, before a controller binds (and so reads) the request's body.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sotkanet/refresh")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, refusals), AnonymousAuthenticationFilter.class)
@@ -93,11 +98,9 @@ class SecurityConfiguration {
             LoginThrottle throttle,
             Tenancy tenancy,
             SingleSignOn singleSignOn) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(passwordEncoder);
         // The only way to sign in: no parent manager that would check a paused account's password again.
         var authentication = new ProviderManager(
-                singleSignOn.passwordPolicy(new ThrottledAuthentication(passwords, throttle)),
+                singleSignOn.passwordPolicy(new ThrottledAuthentication(users, passwordEncoder, throttle)),
                 singleSignOn.oidcProvider());
         var success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -182,21 +185,35 @@ class SecurityConfiguration {
         return exception instanceof LockedException;
     }
 
+    /**
+     * An unknown username is checked against a disabled stand-in with the hash of a random password,
+     * made once at start: it costs one hash like a known one (Spring's own stand-in hash is made at the
+     * first sign-in, by every one of the first parallel attempts) and always fails.
+     */
     @Bean
-    UserDetailsService userDetailsService(Users users) {
-        return username -> users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    UserDetailsService userDetailsService(Users users, PasswordEncoder passwordEncoder) {
+        String unknownHash = passwordEncoder.encode(Passwords.temporary() + Passwords.temporary());
+        return username -> users.byUsername(username)
+                .orElseGet(() -> new HyteUser(UUID.randomUUID(), username, "", unknownHash, false, false, false));
     }
 
-    /** Argon2id for new hashes; bcrypt hashes still verify. */
+    /** Argon2id for new hashes; bcrypt hashes still verify. At most a few hashes run at once. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(
+            @Value("${hyte.security.concurrent-hashes}") int concurrent,
+            @Value("${hyte.security.hash-wait}") Duration wait,
+            MeterRegistry metrics) {
         String argon2 = "argon2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(
-                argon2,
-                Map.of(
+        return new PasswordHashing(
+                new DelegatingPasswordEncoder(
                         argon2,
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                        "bcrypt",
-                        new BCryptPasswordEncoder()));
+                        Map.of(
+                                argon2,
+                                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                                "bcrypt",
+                                new BCryptPasswordEncoder())),
+                concurrent,
+                wait,
+                metrics);
     }
 }

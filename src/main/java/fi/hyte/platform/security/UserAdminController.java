@@ -3,9 +3,11 @@ package fi.hyte.platform.security;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserId;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,7 +46,7 @@ class UserAdminController {
             @Valid @ModelAttribute("form") NewUserForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         tenant.require(Role.ADMIN);
         if (errors.hasErrors()) {
             return page(tenant, model, form);
@@ -56,12 +58,14 @@ class UserAdminController {
             errors.rejectValue("username", "users.username.taken");
             return page(tenant, model, form);
         }
-        redirect.addFlashAttribute("notice", "users.created");
+        // The temporary password is shown in this answer only, never kept in the session table.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("notice", "users.created");
         temporary.ifPresent(password -> {
-            redirect.addFlashAttribute("temporaryPassword", password);
-            redirect.addFlashAttribute("temporaryFor", form.username());
+            model.addAttribute("temporaryPassword", password);
+            model.addAttribute("temporaryFor", form.username());
         });
-        return "redirect:/admin/users";
+        return page(tenant, model, NewUserForm.empty());
     }
 
     @PostMapping("/{id}/role")
@@ -87,7 +91,12 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+    String resetPassword(
+            Tenant tenant,
+            @PathVariable UUID id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String temporary;
         try {
             temporary = administration.resetPassword(tenant, new UserId(id));
@@ -97,10 +106,11 @@ class UserAdminController {
         }
         Users.Member member =
                 users.member(tenant.organisation(), new UserId(id)).orElseThrow();
-        redirect.addFlashAttribute("notice", "users.passwordReset");
-        redirect.addFlashAttribute("temporaryPassword", temporary);
-        redirect.addFlashAttribute("temporaryFor", member.username());
-        return "redirect:/admin/users";
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("notice", "users.passwordReset");
+        model.addAttribute("temporaryPassword", temporary);
+        model.addAttribute("temporaryFor", member.username());
+        return page(tenant, model, NewUserForm.empty());
     }
 
     private String page(Tenant tenant, Model model, NewUserForm form) {
