@@ -33,8 +33,11 @@ class AccountController {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     private final LoginThrottle throttle;
+    private final AccountSessions sessions;
 
-    AccountController(Users users, PasswordEncoder passwords, AuditLog audit, LoginThrottle throttle) {
+    AccountController(
+            Users users, PasswordEncoder passwords, AuditLog audit, LoginThrottle throttle, AccountSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -90,6 +93,7 @@ class AccountController {
                 UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        sessions.endOthers(user.getUsername(), request.getSession().getId());
         redirect.addFlashAttribute("notice", "account.password.changed");
         return "redirect:/";
     }

@@ -69,6 +69,10 @@ final class HyteUser implements UserDetails, CredentialsContainer, Serializable,
         return mustChangePassword;
     }
 
+    HyteUser withoutOperator() {
+        return new HyteUser(id, username, displayName, null, false, active, mustChangePassword);
+    }
+
     HyteUser withPasswordChanged() {
         return new HyteUser(id, username, displayName, null, operator, active, false);
     }

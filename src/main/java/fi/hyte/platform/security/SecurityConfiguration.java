@@ -33,6 +33,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -97,7 +98,8 @@ class SecurityConfiguration {
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
             Tenancy tenancy,
-            SingleSignOn singleSignOn) {
+            SingleSignOn singleSignOn,
+            Users accounts) {
         // The only way to sign in: no parent manager that would check a paused account's password again.
         var authentication = new ProviderManager(
                 singleSignOn.passwordPolicy(new ThrottledAuthentication(users, passwordEncoder, throttle)),
@@ -116,6 +118,7 @@ class SecurityConfiguration {
             }
         };
         success.setDefaultTargetUrl("/");
+        http.addFilterBefore(new OperatorCheck(accounts), AuthorizationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/logout/provider",

@@ -18,8 +18,11 @@ class UserAdministration {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApiTokens tokens;
+    private final AccountSessions sessions;
 
-    UserAdministration(Users users, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens) {
+    UserAdministration(
+            Users users, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens, AccountSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -91,6 +94,7 @@ class UserAdministration {
         }
         String temporary = temporaryPassword();
         users.setPassword(user, passwords.encode(temporary), true);
+        sessions.endOthers(member.username(), null);
         audit.updated(tenant, "password", user, null, new AuditedMembership(member.username(), member.role()));
         return temporary;
     }
