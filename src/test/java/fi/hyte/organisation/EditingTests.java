@@ -78,6 +78,8 @@ class EditingTests {
     @Test
     void onlyTheSystemOperatorChangesTheTypeOrOfficialRegion() {
         WebSession admin = WebSession.signedIn(port, org.user(Role.ADMIN), Fixtures.PASSWORD);
+        String page = admin.get("/organisation").body();
+        assertThat(page).doesNotContain("<select id=\"type\"").contains("type=\"hidden\" id=\"type\"");
         Response county = admin.post(
                 "/organisation",
                 Map.of("type", "MUNICIPALITY", "nameFi", "Siirtyvä", "region", "WELLBEING_COUNTY:04", "version", "0"));

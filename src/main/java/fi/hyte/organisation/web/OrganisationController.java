@@ -112,6 +112,7 @@ class OrganisationController {
                         : regions.find(organisation.regionKind(), organisation.regionCode())
                                 .orElse(null));
         model.addAttribute("canEdit", tenant.can(Role.ADMIN));
+        model.addAttribute("operator", tenant.operator());
         return VIEW;
     }
 }
