@@ -154,10 +154,8 @@ public class PlanCatalog {
                     }
                 }
             }
-            long withPartners = snapshot.measures().stream()
-                    .filter(m -> !m.partnerSectorIds().isEmpty()
-                            || (m.partners() != null && !m.partners().isBlank()))
-                    .count();
+            long withPartners =
+                    snapshot.measures().stream().filter(Measure::isShared).count();
             return new PlanCounts(
                     info(plan),
                     snapshot.goals().size(),
@@ -244,8 +242,7 @@ public class PlanCatalog {
                 m.endsOn(),
                 m.euros(),
                 m.workYears(),
-                !m.partnerSectorIds().isEmpty()
-                        || (m.partners() != null && !m.partners().isBlank()));
+                m.isShared());
     }
 
     private static PlanStanding standing(PlanProgress progress) {

@@ -47,6 +47,11 @@ public record Measure(
                 || (premises != null && !premises.isBlank());
     }
 
+    /** Carried out with partner sectors or outside partners. */
+    public boolean isShared() {
+        return !partnerSectorIds.isEmpty() || (partners != null && !partners.isBlank());
+    }
+
     /** Marked late, or past its end date without being done or cancelled. */
     public boolean isLate(LocalDate today) {
         return status == MeasureStatus.LATE || (endsOn != null && endsOn.isBefore(today) && status.isOpen());
