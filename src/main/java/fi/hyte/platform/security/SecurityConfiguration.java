@@ -90,6 +90,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Published pages for everyone ({@code /public/**}, e.g. an approved wellbeing report): read
+     * only, no session, no CSRF cookie, nothing remembered of the visitor.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicPages(HttpSecurity http) {
+        http.securityMatcher("/public/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::securityHeaders);
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain web(

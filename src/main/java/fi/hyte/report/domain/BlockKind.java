@@ -1,0 +1,27 @@
+package fi.hyte.report.domain;
+
+/** What a live block of a section shows. */
+public enum BlockKind {
+    INDICATOR(true),
+    SET_OVERVIEW(false),
+    INEQUALITY(false),
+    PLAN_PROGRESS(false),
+    GOAL_PROGRESS(true),
+    EVALUATIONS(false),
+    MATURITY(false),
+    JOYS_WORRIES(false),
+    MINIMUM_DATA(false),
+    WHAT_CHANGED(false),
+    MEMBER_REPORTS(false);
+
+    private final boolean needsSubject;
+
+    BlockKind(boolean needsSubject) {
+        this.needsSubject = needsSubject;
+    }
+
+    /** Whether the block needs an indicator or a goal chosen. */
+    public boolean needsSubject() {
+        return needsSubject;
+    }
+}

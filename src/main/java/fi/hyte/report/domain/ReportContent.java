@@ -1,0 +1,93 @@
+package fi.hyte.report.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A report as a reader sees it in one language: every heading and text chosen, every block's
+ * numbers formatted, every chart drawn. The draft's preview, the public page, the PDF and the DOCX
+ * all show this one model, and a snapshot stores it as it was at approval.
+ *
+ * @param language fi, sv or en
+ * @param composedOn when the data was read (the draft's "tilanne"), ISO date
+ */
+public record ReportContent(
+        String language,
+        String title,
+        String titleLanguage,
+        String subtitle,
+        String organisation,
+        String composedOn,
+        boolean example,
+        Text summary,
+        List<SectionContent> sections) {
+
+    /** A text and the language it is in when that is not the content's (Finnish shown for missing Swedish). */
+    public record Text(String text, String language) {
+        public boolean present() {
+            return text != null && !text.isBlank();
+        }
+    }
+
+    /** A section: heading, its Markdown source, and its blocks in order. */
+    public record SectionContent(UUID id, Text heading, Text markdown, List<BlockContent> blocks) {}
+
+    /**
+     * A block: its heading, a lead line, a list of items, a figure and a table (any may be absent),
+     * the sentence shown when it has no data, and the sources it rests on.
+     *
+     * @param fingerprint a digest of the block's data, to tell whether it changed since review
+     */
+    public record BlockContent(
+            UUID id,
+            String kind,
+            String heading,
+            String lead,
+            List<Item> items,
+            FigureContent figure,
+            TableContent table,
+            String empty,
+            List<String> notes,
+            String source,
+            String fingerprint) {
+
+        public boolean hasData() {
+            return empty == null;
+        }
+    }
+
+    /** A list item with an optional label in front and an optional mark (e.g. supports, contradicts). */
+    public record Item(String label, String text, String mark, String markKind) {}
+
+    public record FigureContent(String svg, String alt, String caption) {}
+
+    public record TableContent(String caption, List<String> columns, List<Boolean> numeric, List<List<String>> rows) {}
+
+    /**
+     * The numbers behind a report, in no language: each indicator value with its provenance, and the
+     * goals, measures and maturity levels with their status. The data export and "what changed" use it.
+     */
+    public record Data(
+            List<DataValue> values, List<GoalState> goals, List<MeasureState> measures, List<Level> maturity) {}
+
+    /** One value; role is own, county, region, country or peer. */
+    public record DataValue(
+            int indicatorId,
+            String code,
+            String indicator,
+            String region,
+            String role,
+            int year,
+            String gender,
+            BigDecimal value,
+            String source,
+            String licence,
+            String retrievedAt) {}
+
+    public record GoalState(UUID id, String ref, String title, String status) {}
+
+    public record MeasureState(String ref, String title, String goalRef, String status, int progress) {}
+
+    public record Level(String key, String title, Integer level) {}
+}

@@ -1,0 +1,17 @@
+/**
+ * The wellbeing report and plan (hyvinvointikertomus): annual, extended and regional reports written
+ * from live indicator, plan and maturity data, handled by the bodies, frozen at approval and published.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: chart",
+            "platform :: format",
+            "platform :: document",
+            "platform :: jobs",
+            "organisation",
+            "indicator",
+            "plan",
+            "maturity"
+        })
+package fi.hyte.report;

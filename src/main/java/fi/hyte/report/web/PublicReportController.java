@@ -1,0 +1,230 @@
+package fi.hyte.report.web;
+
+import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.platform.NotFoundException;
+import fi.hyte.platform.jobs.Jobs;
+import fi.hyte.report.domain.Frozen;
+import fi.hyte.report.domain.Markdown;
+import fi.hyte.report.domain.ReportContent;
+import fi.hyte.report.domain.ReportExports;
+import fi.hyte.report.domain.Reports;
+import fi.hyte.report.domain.Reports.PublishedSnapshot;
+import fi.hyte.report.domain.Snapshot;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * The published report for everyone, without signing in: one address per version and language,
+ * no cookie, no JavaScript needed, cacheable (a published version never changes: its ETag is its
+ * fingerprint with the list of the organisation's reports). Drafts and unknown ids answer 404.
+ */
+@Controller
+@RequestMapping("/public/reports")
+class PublicReportController {
+
+    static final Set<String> LANGUAGES = Set.of("fi", "sv", "en");
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+
+    private final Reports reports;
+    private final Markdown markdown;
+    private final ReportExports exports;
+    private final OrganisationCatalog organisations;
+    private final Jobs jobs;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    PublicReportController(
+            Reports reports,
+            Markdown markdown,
+            ReportExports exports,
+            OrganisationCatalog organisations,
+            Jobs jobs,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.reports = reports;
+        this.markdown = markdown;
+        this.exports = exports;
+        this.organisations = organisations;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @GetMapping("/{id}/{lang}")
+    String latest(
+            @PathVariable UUID id,
+            @PathVariable String lang,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            WebRequest web,
+            Model model) {
+        return page(published(id, null), lang, request, response, web, model);
+    }
+
+    @GetMapping("/{id}/v/{n}/{lang}")
+    String version(
+            @PathVariable UUID id,
+            @PathVariable int n,
+            @PathVariable String lang,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            WebRequest web,
+            Model model) {
+        return page(published(id, n), lang, request, response, web, model);
+    }
+
+    private PublishedSnapshot published(UUID id, Integer n) {
+        return reports.published(id, n).orElseThrow(() -> new NotFoundException("report"));
+    }
+
+    private String page(
+            PublishedSnapshot p,
+            String lang,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            WebRequest web,
+            Model model) {
+        Locale locale = language(lang, request);
+        List<PublishedSnapshot> all = reports.publishedOf(p.organisation());
+        String etag = "\"" + p.snapshot().sha256().substring(0, 32) + "-" + lang + "-" + all.size() + "\"";
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
+        if (web.checkNotModified(etag)) {
+            return null;
+        }
+        Frozen frozen = Frozen.read(json, p.snapshot().content());
+        ReportContent content = frozen.in(lang);
+        Map<String, String> html = new LinkedHashMap<>();
+        html.put("summary", markdown.html(content.summary().text()));
+        content.sections()
+                .forEach(s -> html.put(
+                        String.valueOf(s.id()), markdown.html(s.markdown().text())));
+        model.addAttribute("snapshot", p.snapshot());
+        model.addAttribute("frozen", frozen);
+        model.addAttribute("content", content);
+        model.addAttribute("html", html);
+        model.addAttribute("changedBlocks", List.of());
+        model.addAttribute("lang", lang);
+        model.addAttribute(
+                "organisation",
+                organisations
+                        .find(p.organisation())
+                        .map(o -> o.name().in(locale))
+                        .orElse(""));
+        model.addAttribute(
+                "earlier",
+                all.stream()
+                        .map(x -> new Earlier(
+                                x.snapshot(),
+                                Frozen.read(json, x.snapshot().content())
+                                        .in(lang)
+                                        .title()))
+                        .toList());
+        return "report/public";
+    }
+
+    /** An earlier (or the same) published report, for the list at the foot of the page. */
+    record Earlier(Snapshot snapshot, String title) {}
+
+    private static Locale language(String lang, HttpServletRequest request) {
+        if (!LANGUAGES.contains(lang)) {
+            throw new NotFoundException("language");
+        }
+        Locale locale = Locale.forLanguageTag(lang);
+        // The address decides the language, not the signed-in app's cookie.
+        request.setAttribute(CookieLocaleResolver.class.getName() + ".LOCALE", locale);
+        LocaleContextHolder.setLocale(locale);
+        return locale;
+    }
+
+    @GetMapping("/{id}/v/{n}/{lang}/report.{format}")
+    ResponseEntity<byte[]> file(
+            @PathVariable UUID id,
+            @PathVariable int n,
+            @PathVariable String lang,
+            @PathVariable String format,
+            HttpServletRequest request) {
+        language(lang, request);
+        if (!ReportExports.FORMATS.contains(format)) {
+            throw new NotFoundException("format");
+        }
+        Snapshot s = published(id, n).snapshot();
+        Optional<byte[]> made = exports.file(s, format, lang);
+        if (made.isEmpty()) {
+            // Made once for everyone: a second reader meanwhile is asked to come back shortly.
+            Optional<Jobs.Outcome> outcome = jobs.runHere(
+                    ReportExports.KIND,
+                    "report:" + s.id() + ":" + format + ":" + lang,
+                    published(id, n).organisation(),
+                    null,
+                    progress -> {
+                        reports.saveExport(
+                                published(id, n).organisation(), s.id(), format, lang, exports.make(s, format, lang));
+                        return new Jobs.Outcome(true, "report.export.done", null);
+                    });
+            made = exports.file(s, format, lang);
+            if (outcome.isEmpty() || made.isEmpty()) {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, "10")
+                        .build();
+            }
+        }
+        return download(made.get(), format, "hyvinvointikertomus-" + n + "-" + lang + "." + format);
+    }
+
+    static ResponseEntity<byte[]> download(byte[] bytes, String format, String filename) {
+        MediaType type = "pdf".equals(format)
+                ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        return ResponseEntity.ok()
+                .contentType(type)
+                .cacheControl(CACHE)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(bytes);
+    }
+
+    @GetMapping(value = "/{id}/v/{n}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> json(@PathVariable UUID id, @PathVariable int n) {
+        Snapshot s = published(id, n).snapshot();
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .eTag(s.sha256())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(exports.json(s));
+    }
+
+    @GetMapping("/{id}/v/{n}/data.csv")
+    ResponseEntity<String> csv(@PathVariable UUID id, @PathVariable int n) {
+        Snapshot s = published(id, n).snapshot();
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .eTag(s.sha256())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hyvinvointikertomus-" + n + ".csv\"")
+                .body(exports.csv(s));
+    }
+}
