@@ -68,6 +68,8 @@ class TenantIsolationTests {
 
     /** Tenant-owned tables whose rows must stay exactly as they were. */
     static final List<String> TABLES = List.of(
+            "report",
+            "report_section",
             "sector",
             "person",
             "body",
@@ -119,6 +121,12 @@ class TenantIsolationTests {
 
     @Autowired
     Comparisons comparisons;
+
+    @Autowired
+    fi.hyte.report.domain.ReportWork reportWork;
+
+    @Autowired
+    fi.hyte.report.domain.Reports reports;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -280,6 +288,28 @@ class TenantIsolationTests {
                 new Evaluation(
                         null, null, otherMeasure, 2025, Realisation.YES, "Vieras arvio", null, null, -1, null, null));
         UUID otherDimension = planReading.dimensions(other.id()).get(0).id();
+        UUID otherReport = reportWork.start(
+                other.tenant(),
+                new fi.hyte.report.domain.ReportWork.NewReport(
+                        fi.hyte.report.domain.ReportKind.ANNUAL,
+                        LocalizedText.of("Vieras kertomus", null),
+                        2025,
+                        2025,
+                        null,
+                        false,
+                        false));
+        UUID otherSection = reports.sections(other.id(), otherReport).get(0).id();
+        UUID otherBlock = reports.blocks(other.id(), otherReport).get(0).id();
+        UUID otherComment =
+                reportWork.comment(other.tenant(), otherReport, otherSection, null, null, "Vieras kommentti");
+        UUID otherJoy = reportWork.addJoyWorry(
+                other.tenant(),
+                otherReport,
+                fi.hyte.report.domain.JoyWorry.Kind.JOY,
+                "Vieras toimiala",
+                "Vieras ilonaihe",
+                null,
+                id -> false);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -303,6 +333,12 @@ class TenantIsolationTests {
                 Map.entry("plan-measures", otherMeasure.toString()),
                 Map.entry("plan-dimensions", otherDimension.toString()),
                 Map.entry("target", otherTarget.toString()),
+                Map.entry("reports", otherReport.toString()),
+                Map.entry("public", otherReport.toString()),
+                Map.entry("report-section", otherSection.toString()),
+                Map.entry("report-block", otherBlock.toString()),
+                Map.entry("report-comment", otherComment.toString()),
+                Map.entry("report-joy", otherJoy.toString()),
                 Map.entry("year", "2025")));
     }
 
@@ -490,7 +526,15 @@ class TenantIsolationTests {
                 .replace("{goal}", main)
                 .replace("{target}", ids.get("target"))
                 .replace("{year}", ids.get("year"))
-                .replace("{sector}", ids.get("sectors"));
+                .replace("{sector}", ids.get("sectors"))
+                .replace("{section}", ids.get("report-section"))
+                .replace("{block}", ids.get("report-block"))
+                .replace("{comment}", ids.get("report-comment"))
+                .replace("{joy}", ids.get("report-joy"))
+                .replace("{item}", "state.neet-17-24")
+                .replace("{n}", "1")
+                .replace("{lang}", "fi")
+                .replace("{format}", "pdf");
     }
 
     /** Rows of the organisation's tenant-owned tables with their versions, as text. */

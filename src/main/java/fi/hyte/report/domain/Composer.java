@@ -356,7 +356,8 @@ public class Composer {
                     g.relative() == null ? "–" : c.formats.percent(g.relative())));
         }
         if (rows.isEmpty()) {
-            return empty(c, b, msg(c, "report.block.INEQUALITY"), msg(c, "report.block.noGaps"), facts.digest());
+            // A finding, not missing data: the set was compared and no gap was large.
+            return finding(c, b, msg(c, "report.block.INEQUALITY"), msg(c, "report.block.noGaps"), facts.digest());
         }
         return new BlockContent(
                 b.id(),
@@ -842,7 +843,7 @@ public class Composer {
                     }
                 }));
         if (items.isEmpty()) {
-            return empty(
+            return finding(
                     c, b, heading, msg(c, "report.block.nothingChanged", c.formats.value(threshold)), facts.digest());
         }
         return new BlockContent(
@@ -941,6 +942,12 @@ public class Composer {
                 List.of(),
                 null,
                 fingerprint);
+    }
+
+    /** A block whose data was read and says there is nothing to list (no large gaps, nothing moved). */
+    private BlockContent finding(Context c, Block b, String heading, String finding, String fingerprint) {
+        return new BlockContent(
+                b.id(), b.kind().name(), heading, finding, List.of(), null, null, null, List.of(), null, fingerprint);
     }
 
     private String source(Context c, LocalizedText source, String licence, java.time.OffsetDateTime retrieved) {

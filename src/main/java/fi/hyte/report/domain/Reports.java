@@ -112,8 +112,8 @@ public class Reports {
             String lockedContent,
             String correctionReason) {
         return jdbc.sql("update report set status = ?, locked_content = ?,"
-                        + " locked_at = case when ? is null then null else now() end,"
-                        + " correction_reason = coalesce(?, correction_reason), version = version + 1"
+                        + " locked_at = case when cast(? as text) is null then null else now() end,"
+                        + " correction_reason = coalesce(cast(? as text), correction_reason), version = version + 1"
                         + " where organisation_id = ? and id = ? and status = ?")
                 .params(
                         to.name(),

@@ -120,7 +120,7 @@ class PublicReportController {
                         String.valueOf(s.id()), markdown.html(s.markdown().text())));
         model.addAttribute("snapshot", p.snapshot());
         model.addAttribute("frozen", frozen);
-        model.addAttribute("content", content);
+        model.addAttribute("doc", content);
         model.addAttribute("html", html);
         model.addAttribute("changedBlocks", List.of());
         model.addAttribute("lang", lang);

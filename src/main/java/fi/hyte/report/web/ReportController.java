@@ -262,7 +262,7 @@ class ReportController {
                 composer.compose(tenant.organisation(), r, locale, today()).content();
         List<Block> blocks = reports.blocks(tenant.organisation(), id);
         model.addAttribute("report", r);
-        model.addAttribute("content", content);
+        model.addAttribute("doc", content);
         model.addAttribute(
                 "changedBlocks",
                 content.sections().stream()
@@ -891,7 +891,7 @@ class ReportController {
         model.addAttribute("report", r);
         model.addAttribute("snapshot", s);
         model.addAttribute("frozen", frozen);
-        model.addAttribute("content", content);
+        model.addAttribute("doc", content);
         model.addAttribute("html", htmlOf(content));
         model.addAttribute("changedBlocks", List.of());
         model.addAttribute(
