@@ -201,12 +201,12 @@ public class Composer {
                 notes.addAll(previousValue(c, s));
             }
         });
-        String unit = f.indicator().unit() == null ? "" : f.indicator().unit().in(c.locale);
+        String unit = f.indicator().unit() == null ? null : f.indicator().unit().in(c.locale);
         return new BlockContent(
                 b.id(),
                 b.kind().name(),
                 title,
-                unit.isBlank() ? null : msg(c, "report.block.unit", unit),
+                unit == null || unit.isBlank() ? null : msg(c, "report.block.unit", unit),
                 List.of(),
                 new FigureContent(f.chart(), f.description(), title),
                 new TableContent(msg(c, "report.block.tableOf", title), columns, numeric, rows),

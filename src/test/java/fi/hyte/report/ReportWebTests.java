@@ -1,0 +1,290 @@
+package fi.hyte.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.report.domain.Frozen;
+import fi.hyte.report.domain.Report;
+import fi.hyte.report.domain.ReportContent;
+import fi.hyte.report.domain.ReportStatus;
+import fi.hyte.report.domain.Reports;
+import fi.hyte.report.domain.Section;
+import fi.hyte.report.domain.Snapshot;
+import fi.hyte.support.HyteSpringTest;
+import fi.hyte.support.Pdfs;
+import fi.hyte.support.WebSession;
+import fi.hyte.support.WebSession.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/**
+ * The demo municipality's reports as their readers meet them: the public page of the published
+ * report without a cookie and cacheable, its PDF/UA, DOCX and data, and the writers' pages with
+ * their refusals of bad input.
+ */
+@HyteSpringTest
+class ReportWebTests {
+
+    static final Path OUT = Path.of("target/documents");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    fi.hyte.support.Fixtures fixtures;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    Report report(ReportStatus status) {
+        return reports.of(OrganisationCatalog.DEMO_MUNICIPALITY).stream()
+                .filter(r -> r.status() == status)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    HttpResponse<byte[]> anonymous(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void thePublishedReportIsPublicWithoutACookieAndCacheable() throws Exception {
+        Report published = report(ReportStatus.PUBLISHED);
+        HttpResponse<byte[]> page = anonymous("/public/reports/" + published.id() + "/fi");
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(page.headers().firstValue("Cache-Control").orElse(""))
+                .contains("max-age=300")
+                .contains("public");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertThat(html)
+                .contains("<html lang=\"fi\"")
+                .contains("Kaupunginvaltuusto")
+                .contains("§ 18")
+                .contains(reports.snapshots(OrganisationCatalog.DEMO_MUNICIPALITY, published.id())
+                        .get(0)
+                        .sha256())
+                .contains("Selkokielinen tiivistelmä")
+                .doesNotContain("<script");
+        assertThat(anonymous("/public/reports/" + published.id() + "/fi", "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
+
+        // Swedish where it was written, Finnish marked as Finnish where it was not.
+        String sv = new String(
+                anonymous("/public/reports/" + published.id() + "/sv").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sv)
+                .contains("<html lang=\"sv\"")
+                .contains("Keravabornas välfärd")
+                .contains("lang=\"fi\"");
+    }
+
+    @Test
+    void draftsUnknownReportsAndLanguagesAnswer404() throws Exception {
+        Report review = report(ReportStatus.REVIEW);
+        Report approved = report(ReportStatus.APPROVED);
+        assertThat(anonymous("/public/reports/" + review.id() + "/fi").statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous("/public/reports/" + approved.id() + "/fi").statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous("/public/reports/" + UUID.randomUUID() + "/fi").statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous("/public/reports/" + report(ReportStatus.PUBLISHED).id() + "/de")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous("/public/reports/" + approved.id() + "/v/1/data.json")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void thePublicPdfIsTaggedPdfUaAndItsNumbersReadAsText() throws Exception {
+        Report published = report(ReportStatus.PUBLISHED);
+        HttpResponse<byte[]> pdf = anonymous("/public/reports/" + published.id() + "/v/1/fi/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve("report-extended-fi.pdf");
+        Files.write(file, pdf.body());
+
+        assertThat(Pdfs.failedRules(pdf.body(), PDFAFlavour.PDFUA_1)).isEmpty();
+        String text = Pdfs.run("pdftotext", "-enc", "UTF-8", file.toString(), "-");
+        assertThat(text)
+                .contains("Tausta ja valmistelu")
+                .contains("Kaupunginvaltuusto")
+                .contains("§ 18")
+                .contains("Vähimmäistietolista");
+        // Every number of the frozen tables is text in the PDF, and so is the fingerprint.
+        Snapshot snapshot = reports.snapshots(OrganisationCatalog.DEMO_MUNICIPALITY, published.id())
+                .get(0);
+        String flat = text.replaceAll("\\s+", " ");
+        assertThat(flat).contains(snapshot.sha256().substring(0, 16));
+        ReportContent content = Frozen.read(json, snapshot.content()).in("fi");
+        int numbers = 0;
+        for (ReportContent.SectionContent section : content.sections()) {
+            for (ReportContent.BlockContent block : section.blocks()) {
+                if (block.table() == null) {
+                    continue;
+                }
+                for (java.util.List<String> row : block.table().rows()) {
+                    for (String cell : row.subList(1, row.size())) {
+                        String number = cell.split(" \\(")[0];
+                        if (number.matches("[−+-]?[0-9][0-9\u00a0,]*")) {
+                            assertThat(flat).as(block.heading()).contains(number.replace('\u00a0', ' '));
+                            numbers++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(numbers).isGreaterThan(20);
+        Pdfs.run(
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "3",
+                file.toString(),
+                OUT.resolve("report-page").toString());
+    }
+
+    @Test
+    void theDocxOpensInLibreOfficeAndTheDataComesWithItsProvenance() throws Exception {
+        Report published = report(ReportStatus.PUBLISHED);
+        HttpResponse<byte[]> docx = anonymous("/public/reports/" + published.id() + "/v/1/fi/report.docx");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        Path dir = Files.createDirectories(OUT.resolve("report-docx"));
+        Path file = dir.resolve("report.docx");
+        Files.write(file, docx.body());
+        Path profile = Files.createTempDirectory("hyte-lo");
+        Pdfs.run(
+                "libreoffice",
+                "-env:UserInstallation=" + profile.toUri(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                dir.toString(),
+                file.toString());
+        String text =
+                Pdfs.run("pdftotext", "-enc", "UTF-8", dir.resolve("report.pdf").toString(), "-");
+        assertThat(text).contains("Tausta ja valmistelu").contains("Kaupunginvaltuusto");
+
+        String json = new String(
+                anonymous("/public/reports/" + published.id() + "/v/1/data.json")
+                        .body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json)
+                .contains("\"sha256\"")
+                .contains("\"values\"")
+                .contains("\"goals\"")
+                .contains("\"measures\"");
+        HttpResponse<byte[]> csv = anonymous("/public/reports/" + published.id() + "/v/1/data.csv");
+        String rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rows)
+                .startsWith(
+                        "record,indicator_id,code,title,region,role,year,gender,value,status,source,licence,retrieved_at\r\n");
+        assertThat(rows).contains("\r\nvalue,").contains("\r\ngoal,").contains("\r\nmeasure,");
+        assertThat(csv.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void theWritersPagesOpenForEveryRoleAndOnlyCoordinatorsMoveTheReport() {
+        Report review = report(ReportStatus.REVIEW);
+        WebSession coordinator = WebSession.signedIn(port, "koordinaattori", HyteSpringTest.DEMO_PASSWORD);
+        for (String page : new String[] {
+            "/reports",
+            "/reports/" + review.id(),
+            "/reports/" + review.id() + "/preview",
+            "/reports/" + review.id() + "/material",
+            "/reports/" + review.id() + "/settings"
+        }) {
+            Response r = coordinator.get(page);
+            assertThat(r.status()).as(page).isEqualTo(200);
+            assertThat(r.body()).as(page).contains("Hyvinvoinnin vuosiraportti 2026");
+        }
+        Section section = reports.sections(OrganisationCatalog.DEMO_MUNICIPALITY, review.id())
+                .get(1);
+        assertThat(coordinator
+                        .get("/reports/" + review.id() + "/sections/" + section.id())
+                        .body())
+                .contains("Voisiko kouluterveyskyselyn tulokset")
+                .contains("Mikko Korhonen");
+
+        WebSession viewer = WebSession.signedIn(port, "katselija", HyteSpringTest.DEMO_PASSWORD);
+        assertThat(viewer.get("/reports/" + review.id() + "/preview").status()).isEqualTo(200);
+        assertThat(viewer.post("/reports/" + review.id() + "/lock", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(reports.find(OrganisationCatalog.DEMO_MUNICIPALITY, review.id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ReportStatus.REVIEW);
+    }
+
+    @Test
+    void pastedHtmlAndScriptAreShownAsTextAndBadHandlingIsRefusedWithAMessage() {
+        fi.hyte.support.Fixtures.Org org = fixtures.organisation("markdown" + Long.toString(System.nanoTime(), 36));
+        WebSession coordinator = WebSession.signedIn(
+                port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
+        Response started = coordinator.post(
+                "/reports/new",
+                Map.of("kind", "ANNUAL", "titleFi", "Testiraportti", "firstYear", "2025", "lastYear", "2025"));
+        assertThat(started.status()).isEqualTo(302);
+        String reportPath = started.location().replaceAll("^https?://[^/]+", "");
+        UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
+        Section first = reports.sections(org.id(), id).get(0);
+        Response saved = coordinator.post(
+                reportPath + "/sections/" + first.id(),
+                Map.of(
+                        "titleFi", "Tiivistelmä",
+                        "bodyFi",
+                                "Hyvä **alku**.\n\n<script>alert('x')</script>\n\n[klikkaa](javascript:alert(1)) <img src=x onerror=alert(2)>",
+                        "version", Integer.toString(first.version())));
+        assertThat(saved.status()).isEqualTo(302);
+
+        String preview = coordinator.get(reportPath + "/preview").body();
+        assertThat(preview)
+                .contains("<strong>alku</strong>")
+                .contains("&lt;script&gt;")
+                .contains("&lt;img");
+        assertThat(preview)
+                .doesNotContain("<script>alert")
+                .doesNotContain("href=\"javascript:")
+                .doesNotContain("<img src=x");
+
+        // A form that skips a required field, or is not even a number, gets the page back with a message.
+        Response missing =
+                coordinator.post(reportPath + "/sections/" + first.id(), Map.of("titleFi", "", "version", "x"));
+        assertThat(missing.status()).isEqualTo(200);
+        assertThat(missing.body()).contains("error-summary");
+        Response wrongYear = coordinator.post(
+                "/reports/new", Map.of("kind", "ANNUAL", "titleFi", "X", "firstYear", "kaksi", "lastYear", "2025"));
+        assertThat(wrongYear.status()).isEqualTo(200);
+        assertThat(reports.of(org.id())).hasSize(1);
+    }
+}
