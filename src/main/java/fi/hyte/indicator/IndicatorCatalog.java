@@ -35,13 +35,16 @@ public class IndicatorCatalog {
     private final Comparisons comparisons;
     private final KnowledgeBase knowledge;
     private final IndicatorFigures figures;
+    private final fi.hyte.indicator.domain.IndicatorRegions regions;
 
     IndicatorCatalog(
             Indicators indicators,
             IndicatorValues values,
             Comparisons comparisons,
             KnowledgeBase knowledge,
-            IndicatorFigures figures) {
+            IndicatorFigures figures,
+            fi.hyte.indicator.domain.IndicatorRegions regions) {
+        this.regions = regions;
         this.indicators = indicators;
         this.values = values;
         this.comparisons = comparisons;
@@ -146,6 +149,58 @@ public class IndicatorCatalog {
                 g.other() == null ? null : g.other().title(),
                 g.large());
     }
+
+    /**
+     * For a wellbeing services county: each of its municipalities' values of the indicator by year,
+     * in one gender (total unless asked), with each municipality's latest value. Empty when the
+     * organisation is not a county or does not see the indicator.
+     */
+    public Optional<MemberSeries> members(OrganisationId asking, int id, Optional<String> gender) {
+        Optional<IndicatorRegion> own = comparisons.ownRegion(asking);
+        if (own.isEmpty() || !"HYVINVOINTIALUE".equals(own.get().category())) {
+            return Optional.empty();
+        }
+        return indicators.find(asking, id).map(indicator -> {
+            Gender wanted = gender.flatMap(Gender::parse)
+                    .filter(indicator.genders()::contains)
+                    .orElse(Gender.TOTAL);
+            List<IndicatorRegion> municipalities =
+                    regions.municipalitiesIn(own.get().id());
+            Map<Integer, java.util.TreeMap<Integer, BigDecimal>> byRegion = new java.util.HashMap<>();
+            values
+                    .of(
+                            List.of(id),
+                            municipalities.stream().map(IndicatorRegion::id).toList(),
+                            List.of(wanted),
+                            null,
+                            null)
+                    .stream()
+                    .filter(v -> v.value() != null)
+                    .forEach(v -> byRegion.computeIfAbsent(v.regionId(), r -> new java.util.TreeMap<>())
+                            .put(v.year(), v.value()));
+            List<RegionValues> rows = municipalities.stream()
+                    .map(m -> {
+                        java.util.TreeMap<Integer, BigDecimal> years =
+                                byRegion.getOrDefault(m.id(), new java.util.TreeMap<>());
+                        LatestValue latest = null;
+                        if (!years.isEmpty()) {
+                            Map.Entry<Integer, BigDecimal> last = years.lastEntry();
+                            Map.Entry<Integer, BigDecimal> before = years.lowerEntry(last.getKey());
+                            latest = new LatestValue(
+                                    last.getKey(),
+                                    last.getValue(),
+                                    before == null ? null : before.getKey(),
+                                    before == null ? null : last.getValue().subtract(before.getValue()));
+                        }
+                        return new RegionValues(m.id(), m.title(), "member", Map.copyOf(years), latest);
+                    })
+                    .toList();
+            return new MemberSeries(info(indicator), wanted.code(), rows);
+        });
+    }
+
+    /** A county's municipalities' values of one indicator; role of each region is "member". */
+    public record MemberSeries(IndicatorInfo indicator, String gender, List<RegionValues> municipalities) {}
 
     public Optional<IndicatorInfo> find(OrganisationId asking, int id) {
         return indicators.find(asking, id).map(IndicatorCatalog::info);

@@ -132,17 +132,17 @@ class DemoReports implements DemoContent {
                                 JoyWorry.Kind.JOY,
                                 "Vapaa-aika ja hyvinvointi",
                                 "Harrastustakuu on tavoittanut uusia nuoria.",
-                                0),
+                                -1),
                         new Joy(
                                 JoyWorry.Kind.WORRY,
                                 "Kasvatus ja oppiminen",
                                 "Yhä useampi nuori kertoo ahdistuneisuudesta.",
-                                1),
+                                0),
                         new Joy(
                                 JoyWorry.Kind.WORRY,
                                 "Elinvoima ja työllisyys",
                                 "Pitkäaikaistyöttömien määrä ei ole laskenut.",
-                                2)));
+                                3)));
         blocks(laura, extended, "wellbeing", visible, set, 0, 2, 3);
         goal(laura, extended, plan);
         placeAll(laura, extended, List.of());
@@ -228,28 +228,28 @@ class DemoReports implements DemoContent {
                                 JoyWorry.Kind.JOY,
                                 "Vapaa-aika ja hyvinvointi",
                                 "Nuorisotilojen kävijämäärät kasvoivat.",
-                                0),
+                                -1),
                         new Joy(
                                 JoyWorry.Kind.WORRY,
                                 "Kasvatus ja oppiminen",
                                 "Koulupoissaolot ovat lisääntyneet yläkouluissa.",
-                                1),
+                                2),
                         new Joy(
                                 JoyWorry.Kind.JOY,
                                 "Kaupunkiympäristö",
                                 "Uudet pyöräreitit valmistuivat koulujen lähelle.",
-                                3),
+                                -1),
                         new Joy(
                                 JoyWorry.Kind.WORRY,
                                 "Elinvoima ja työllisyys",
                                 "Nuorten työttömyys kasvoi syksyllä.",
-                                2),
+                                3),
                         new Joy(
                                 JoyWorry.Kind.JOY,
                                 "Konsernipalvelut",
                                 "Hyvinvointisuunnitelman tavoitteet ovat nyt talousarvion sitovia tavoitteita.",
                                 -1)));
-        blocks(laura, annual2026, "changes", visible, set, 1);
+        blocks(laura, annual2026, "changes", visible, set, 3);
         placeAll(laura, annual2026, List.of("action.tea-culture", "state.hip-fractures-65"));
         work.toReview(laura, annual2026, LocalDate.now());
         List<Section> sections = reports.sections(org, annual2026);
@@ -308,6 +308,15 @@ class DemoReports implements DemoContent {
                                     "Luonnos: alueen kunnat ja hyvinvointialue kokoavat yhteiset painopisteet kevään hyte-neuvottelussa.",
                             "structures",
                                     "Hyte-neuvottelu pidetään vuosittain. Mukana ovat Vantaa, Kerava ja alueen järjestöt."));
+            reports.sections(county, regional).stream()
+                    .filter(s -> "wellbeing".equals(s.outlineKey()))
+                    .findFirst()
+                    .ifPresent(s -> work.addBlock(
+                            maria,
+                            regional,
+                            s.id(),
+                            new ReportWork.NewBlock(BlockKind.MEMBERS_INDICATOR, 683, null, null, null, false),
+                            id -> indicators.find(county, id).isPresent()));
         }
     }
 

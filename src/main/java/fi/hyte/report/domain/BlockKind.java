@@ -12,6 +12,7 @@ public enum BlockKind {
     JOYS_WORRIES(false),
     MINIMUM_DATA(false),
     WHAT_CHANGED(false),
+    MEMBERS_INDICATOR(true),
     MEMBER_REPORTS(false);
 
     private final boolean needsSubject;

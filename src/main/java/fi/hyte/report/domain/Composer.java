@@ -158,6 +158,7 @@ public class Composer {
             case MINIMUM_DATA -> minimumData(c, b);
             case WHAT_CHANGED -> whatChanged(c, b);
             case MEMBER_REPORTS -> memberReports(c, b);
+            case MEMBERS_INDICATOR -> members(c, b);
         };
     }
 
@@ -925,6 +926,101 @@ public class Composer {
         }
         return new BlockContent(
                 b.id(), b.kind().name(), heading, null, items, null, null, null, List.of(), null, facts.digest());
+    }
+
+    /**
+     * A county's indicator across its municipalities: each one's latest value, best first, the gap
+     * between the best and the worst, and a note when their latest years differ.
+     */
+    private BlockContent members(Context c, Block b) {
+        Optional<IndicatorCatalog.MemberSeries> found = b.indicatorId() == null
+                ? Optional.empty()
+                : indicators.members(c.organisation, b.indicatorId(), Optional.ofNullable(b.gender()));
+        if (found.isEmpty()) {
+            return empty(c, b, null, msg(c, "report.block.membersOnlyCounty"), "gone");
+        }
+        IndicatorCatalog.MemberSeries m = found.get();
+        String title = m.indicator().title().in(c.locale);
+        Facts facts = new Facts("MEMBERS_INDICATOR", b.indicatorId(), m.gender());
+        int better = switch (m.indicator().direction()) {
+            case "HIGHER_IS_WORSE" -> -1;
+            default -> 1;
+        };
+        List<IndicatorCatalog.RegionValues> withData = m.municipalities().stream()
+                .filter(r -> r.latest() != null)
+                .sorted((x, y) ->
+                        better * y.latest().value().compareTo(x.latest().value()))
+                .toList();
+        if (withData.isEmpty()) {
+            return empty(c, b, title, msg(c, "report.block.noData"), facts.digest());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (IndicatorCatalog.RegionValues r : withData) {
+            IndicatorCatalog.LatestValue l = r.latest();
+            facts.add(r.regionId(), l.year(), l.value());
+            r.byYear()
+                    .forEach((year, value) -> c.value(new DataValue(
+                            m.indicator().id(),
+                            m.indicator().code(),
+                            m.indicator().title().in(FINNISH),
+                            r.title().in(FINNISH),
+                            "member",
+                            year,
+                            m.gender(),
+                            value,
+                            "THL, Sotkanet.fi",
+                            "CC BY 4.0",
+                            null)));
+            rows.add(List.of(
+                    r.title().in(c.locale),
+                    c.formats.value(l.value()),
+                    String.valueOf(l.year()),
+                    l.change() == null
+                            ? "–"
+                            : c.formats.change(l.change()) + " (" + l.previousYear() + "–" + l.year() + ")"));
+        }
+        IndicatorCatalog.RegionValues best = withData.get(0);
+        IndicatorCatalog.RegionValues worst = withData.get(withData.size() - 1);
+        List<String> notes = new ArrayList<>();
+        int first = withData.stream().mapToInt(r -> r.latest().year()).min().orElse(0);
+        int last = withData.stream().mapToInt(r -> r.latest().year()).max().orElse(0);
+        if (first != last) {
+            notes.add(msg(c, "report.block.members.years", first, last));
+        }
+        int without = m.municipalities().size() - withData.size();
+        if (without > 0) {
+            notes.add(msg(c, "report.block.members.without", without));
+        }
+        return new BlockContent(
+                b.id(),
+                b.kind().name(),
+                title,
+                msg(
+                        c,
+                        "report.block.members.lead",
+                        best.title().in(c.locale),
+                        c.formats.value(best.latest().value()),
+                        worst.title().in(c.locale),
+                        c.formats.value(worst.latest().value()),
+                        c.formats.value(best.latest()
+                                .value()
+                                .subtract(worst.latest().value())
+                                .abs())),
+                List.of(),
+                null,
+                new TableContent(
+                        msg(c, "report.block.membersOf", title),
+                        List.of(
+                                msg(c, "report.table.municipality"),
+                                msg(c, "report.table.latest"),
+                                msg(c, "report.table.year"),
+                                msg(c, "report.table.change")),
+                        List.of(false, true, true, true),
+                        rows),
+                null,
+                notes,
+                msg(c, "report.source.sotkanet"),
+                facts.digest());
     }
 
     // Helpers

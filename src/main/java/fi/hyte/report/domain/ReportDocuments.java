@@ -105,7 +105,7 @@ public class ReportDocuments {
             out.add(new Paragraph(b.empty()));
             return out;
         }
-        Table table = b.table() == null ? null : table(b.table());
+        Table table = b.table() == null ? null : table(b.table(), locale);
         if (b.figure() != null && table != null) {
             out.add(new Figure(b.figure().svg(), b.figure().alt(), b.figure().caption(), table));
         } else if (table != null) {
@@ -118,7 +118,7 @@ public class ReportDocuments {
             }
             text.append(item.text());
             if (item.mark() != null) {
-                text.append(" (").append(item.mark()).append(")");
+                text.append(" – ").append(item.mark());
             }
             out.add(new Paragraph("– " + text));
         }
@@ -131,12 +131,37 @@ public class ReportDocuments {
         return out;
     }
 
-    private static Table table(TableContent t) {
+    /** Columns that fit an A4 page; a wider table of years is turned so that the years run down. */
+    static final int MAX_COLUMNS = 8;
+
+    private Table table(TableContent t, Locale locale) {
+        if (t.columns().size() > MAX_COLUMNS && t.rows().size() < t.columns().size()) {
+            return turned(t, locale);
+        }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             columns.add(new Column(t.columns().get(i), t.numeric().get(i)));
         }
         return new Table(t.caption(), columns, t.rows());
+    }
+
+    /** The table with rows and columns swapped: a year per row, a region per column. */
+    private Table turned(TableContent t, Locale locale) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(msg("report.table.year", locale), false));
+        for (List<String> row : t.rows()) {
+            columns.add(new Column(row.get(0), true));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int c = 1; c < t.columns().size(); c++) {
+            List<String> row = new ArrayList<>();
+            row.add(t.columns().get(c));
+            for (List<String> original : t.rows()) {
+                row.add(original.get(c));
+            }
+            rows.add(row);
+        }
+        return new Table(t.caption(), columns, rows);
     }
 
     private List<Document.Block> paragraphs(String text, String language) {

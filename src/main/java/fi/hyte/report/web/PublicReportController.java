@@ -207,7 +207,7 @@ class PublicReportController {
                 .body(bytes);
     }
 
-    @GetMapping(value = "/{id}/v/{n}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/{id}/v/{n}/data.json")
     ResponseEntity<String> json(@PathVariable UUID id, @PathVariable int n) {
         Snapshot s = published(id, n).snapshot();
         return ResponseEntity.ok()

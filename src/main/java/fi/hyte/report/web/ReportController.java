@@ -448,6 +448,7 @@ class ReportController {
         List<BlockKind> kinds = new ArrayList<>(List.of(BlockKind.values()));
         if (!isCounty(tenant)) {
             kinds.remove(BlockKind.MEMBER_REPORTS);
+            kinds.remove(BlockKind.MEMBERS_INDICATOR);
         }
         return kinds;
     }
@@ -536,6 +537,7 @@ class ReportController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String titleFi,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (titleFi.isBlank() || titleFi.length() > 300) {
             redirect.addFlashAttribute("problem", "report.section.titleRequired");
             return "redirect:/reports/" + id;
@@ -553,6 +555,7 @@ class ReportController {
             @PathVariable UUID section,
             @RequestParam(defaultValue = "0") int step,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.moveSection(tenant, id, section, step);
             return "redirect:/reports/" + id + "#sections";
@@ -562,6 +565,7 @@ class ReportController {
     @PostMapping("/{id}/sections/{section}/delete")
     String deleteSection(
             Tenant tenant, @PathVariable UUID id, @PathVariable UUID section, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.deleteSection(tenant, id, section);
             redirect.addFlashAttribute("notice", "report.section.deleted");
@@ -571,6 +575,7 @@ class ReportController {
 
     @PostMapping("/{id}/sections/{section}/review")
     String review(Tenant tenant, @PathVariable UUID id, @PathVariable UUID section, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.review(tenant, id, section, today());
             redirect.addFlashAttribute("notice", "report.section.reviewed");
@@ -586,6 +591,7 @@ class ReportController {
             @Valid @ModelAttribute Forms.BlockForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("problem", "report.block.invalid");
             return "redirect:/reports/" + id + "/sections/" + section;
@@ -639,6 +645,7 @@ class ReportController {
             @RequestParam(required = false) UUID parent,
             @RequestParam(defaultValue = "") String body,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(
                 redirect,
                 id,
@@ -652,6 +659,7 @@ class ReportController {
 
     @PostMapping("/{id}/comments/{comment}/resolve")
     String resolve(Tenant tenant, @PathVariable UUID id, @PathVariable UUID comment, RedirectAttributes redirect) {
+        work.find(tenant, id);
         fi.hyte.report.domain.Comment c =
                 reports.comment(tenant.organisation(), comment).orElseThrow(() -> new NotFoundException("comment"));
         return act(redirect, id, () -> {
@@ -700,6 +708,7 @@ class ReportController {
             @RequestParam(required = false) UUID section,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (reason.length() > 1000) {
             redirect.addFlashAttribute("problem", "validation.tooLong");
             return "redirect:/reports/" + id + "/material";
@@ -722,6 +731,7 @@ class ReportController {
             @Valid @ModelAttribute("joyForm") Forms.JoyForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("problem", "report.problem.joyText");
             return "redirect:/reports/" + id + "/material#joys";
@@ -740,6 +750,7 @@ class ReportController {
 
     @PostMapping("/{id}/joys/{joy}/delete")
     String deleteJoy(Tenant tenant, @PathVariable UUID id, @PathVariable UUID joy, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(
                 redirect,
                 id,
@@ -754,6 +765,7 @@ class ReportController {
 
     @PostMapping("/{id}/review")
     String toReview(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.toReview(tenant, id, today());
             redirect.addFlashAttribute("notice", "report.moved.REVIEW");
@@ -763,6 +775,7 @@ class ReportController {
 
     @PostMapping("/{id}/draft")
     String backToDraft(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.backToDraft(tenant, id);
             redirect.addFlashAttribute("notice", "report.moved.DRAFT");
@@ -772,6 +785,7 @@ class ReportController {
 
     @PostMapping("/{id}/lock")
     String lock(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.lock(tenant, id, today());
             redirect.addFlashAttribute("notice", "report.moved.FOR_DECISION");
@@ -786,6 +800,7 @@ class ReportController {
             @Valid @ModelAttribute Forms.HandlingForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("problem", "validation.tooLong");
             return "redirect:/reports/" + id + "#handling";
@@ -811,6 +826,7 @@ class ReportController {
 
     @PostMapping("/{id}/publish")
     String publish(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.publish(tenant, id);
             redirect.addFlashAttribute("notice", "report.moved.PUBLISHED");
@@ -824,6 +840,7 @@ class ReportController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
+        work.find(tenant, id);
         if (reason.length() > 2000) {
             redirect.addFlashAttribute("problem", "validation.tooLong");
             return "redirect:/reports/" + id;
@@ -837,6 +854,7 @@ class ReportController {
 
     @PostMapping("/{id}/send")
     String send(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+        work.find(tenant, id);
         return act(redirect, id, () -> {
             work.sendToCounty(tenant, id);
             redirect.addFlashAttribute("notice", "report.sent");
@@ -919,8 +937,8 @@ class ReportController {
             Tenant tenant,
             @PathVariable UUID id,
             @PathVariable int n,
-            @RequestParam String format,
-            @RequestParam String lang,
+            @RequestParam(defaultValue = "") String format,
+            @RequestParam(defaultValue = "") String lang,
             RedirectAttributes redirect) {
         Snapshot s = snapshot(tenant, id, n);
         if (!ReportExports.FORMATS.contains(format) || !ReportExports.LANGUAGES.contains(lang)) {
@@ -949,7 +967,7 @@ class ReportController {
         return PublicReportController.download(bytes, format, "hyvinvointikertomus-" + n + "-" + lang + "." + format);
     }
 
-    @GetMapping(value = "/{id}/versions/{n}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/{id}/versions/{n}/data.json")
     ResponseEntity<String> dataJson(Tenant tenant, @PathVariable UUID id, @PathVariable int n) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exports.json(snapshot(tenant, id, n)));
     }
