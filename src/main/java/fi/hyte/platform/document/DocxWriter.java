@@ -150,22 +150,23 @@ final class DocxWriter {
         XWPFStyles styles = docx.createStyles();
         // The document's language for spelling and for screen readers, on every run by default.
         styles.setSpellingLanguage(tag(document.language()));
-        style(styles, "Normal", "Normal", -1, 20, false, "1A2233", 0, 120, true);
-        style(styles, "Title", "Title", -1, 48, true, HEADING_COLOUR, 2400, 240, false);
-        style(styles, "Subtitle", "Subtitle", -1, 26, false, "1A4B8C", 0, 480, false);
-        style(styles, "Heading1", "heading 1", 0, 30, true, HEADING_COLOUR, 480, 120, false);
-        style(styles, "Heading2", "heading 2", 1, 24, true, HEADING_COLOUR, 360, 80, false);
-        style(styles, "Heading3", "heading 3", 2, 21, true, HEADING_COLOUR, 240, 80, false);
-        style(styles, "Caption", "caption", -1, 18, true, "1A2233", 160, 80, false);
-        style(styles, "ListParagraph", "List Paragraph", -1, 20, false, "1A2233", 0, 60, false);
-        style(styles, "Quote", "Quote", -1, 20, false, "2D3748", 120, 120, false);
-        CTPPrGeneral quote = styles.getStyle("Quote").getCTStyle().getPPr();
+        add(styles, style("Normal", "Normal", -1, 20, false, "1A2233", 0, 120, true));
+        add(styles, style("Title", "Title", -1, 48, true, HEADING_COLOUR, 2400, 240, false));
+        add(styles, style("Subtitle", "Subtitle", -1, 26, false, "1A4B8C", 0, 480, false));
+        add(styles, style("Heading1", "heading 1", 0, 30, true, HEADING_COLOUR, 480, 120, false));
+        add(styles, style("Heading2", "heading 2", 1, 24, true, HEADING_COLOUR, 360, 80, false));
+        add(styles, style("Heading3", "heading 3", 2, 21, true, HEADING_COLOUR, 240, 80, false));
+        add(styles, style("Caption", "caption", -1, 18, true, "1A2233", 160, 80, false));
+        add(styles, style("ListParagraph", "List Paragraph", -1, 20, false, "1A2233", 0, 60, false));
+        CTStyle quotation = style("Quote", "Quote", -1, 20, false, "2D3748", 120, 120, false);
+        CTPPrGeneral quote = quotation.getPPr();
         quote.addNewInd().setLeft(BigInteger.valueOf(LIST_INDENT));
         CTBorder rule = quote.addNewPBdr().addNewLeft();
         rule.setVal(STBorder.SINGLE);
         rule.setSz(BigInteger.valueOf(12));
         rule.setSpace(BigInteger.valueOf(8));
         rule.setColor("8A96A8");
+        add(styles, quotation);
         // Word's own character style for links: the colour and underline a reader expects.
         CTStyle link = CTStyle.Factory.newInstance();
         link.setStyleId("Hyperlink");
@@ -175,11 +176,16 @@ final class DocxWriter {
         CTRPr linkRun = link.addNewRPr();
         linkRun.addNewColor().setVal(LINK_COLOUR);
         linkRun.addNewU().setVal(STUnderline.SINGLE);
-        styles.addStyle(new XWPFStyle(link, styles));
+        add(styles, link);
     }
 
-    private static void style(
-            XWPFStyles styles,
+    /** Adds a style to the part (a copy of it: change it before). */
+    private static void add(XWPFStyles styles, CTStyle style) {
+        styles.addStyle(new XWPFStyle(style, styles));
+    }
+
+    /** A paragraph style based on Normal (or Normal itself), to add. */
+    private static CTStyle style(
             String id,
             String name,
             int outlineLevel,
@@ -217,7 +223,7 @@ final class DocxWriter {
         }
         run.addNewSz().setVal(BigInteger.valueOf(halfPoints));
         run.addNewColor().setVal(colour);
-        styles.addStyle(new XWPFStyle(style, styles));
+        return style;
     }
 
     private void page() {

@@ -506,9 +506,14 @@ class DocumentRendererTests {
 
     /** Runs a poppler tool (installed by scripts/ensure-test-tools.sh) and returns what it printed. */
     static String run(String... command) throws IOException, InterruptedException {
+        return run(60, command);
+    }
+
+    /** Runs a tool for at most so many seconds and returns what it printed. */
+    static String run(int seconds, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue())
                 .as(String.join(" ", command) + ": " + output)
                 .isZero();
