@@ -27,6 +27,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.BreakType;
+import org.apache.poi.xwpf.usermodel.IRunBody;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
@@ -334,7 +335,9 @@ final class DocxWriter {
             CTHyperlink hyperlink) {
         for (Run run : runs) {
             if (run instanceof Text text) {
-                XWPFRun piece = hyperlink == null ? paragraph.createRun() : new XWPFRun(hyperlink.addNewR(), paragraph);
+                XWPFRun piece = hyperlink == null
+                        ? paragraph.createRun()
+                        : new XWPFRun(hyperlink.addNewR(), (IRunBody) paragraph);
                 if (hyperlink != null) {
                     piece.setStyle("Hyperlink");
                 }
