@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests use from Debian when it is missing, so that `./mvnw verify` passes on a
 # fresh machine: Chromium for the browser tests, poppler-utils (pdftotext, pdftoppm, pdffonts,
-# pdfinfo) for reading back the PDFs Hyte writes. As root it uses apt-get; otherwise it says what to run.
+# pdfinfo) for reading back the PDFs Hyte writes, LibreOffice Writer (libreoffice-writer-nogui) for
+# opening the DOCX it writes. As root it uses apt-get; otherwise it says what to run.
 set -euo pipefail
 missing=()
 if ! { command -v chromium >/dev/null 2>&1 && [ -x /usr/bin/chromium ]; }; then
@@ -13,6 +14,9 @@ for tool in pdftotext pdftoppm pdffonts pdfinfo; do
     break
   fi
 done
+if ! command -v libreoffice >/dev/null 2>&1; then
+  missing+=(libreoffice-writer-nogui)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -29,3 +33,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 /usr/bin/chromium --version
 pdftotext -v 2>&1 | head -1
+libreoffice --version

@@ -1,7 +1,13 @@
 package fi.hyte.platform.document;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -18,8 +24,20 @@ public class DocumentRenderer {
 
     static final String TEMPLATE = "document/document";
 
+    /** Room for the rasterised figures: a chart's PNG is 3 to 30 kB, so thousands of them. */
+    static final long RASTER_CACHE_BYTES = 32L * 1024 * 1024;
+
     private final ITemplateEngine templates;
     private final MessageSource messages;
+
+    /**
+     * Rasterising an SVG for a DOCX is nearly all of a DOCX's time, and a report is exported again
+     * and again with the same charts: their PNGs by the SVG's SHA-256, bounded by their bytes.
+     */
+    private final Cache<String, Raster.Png> rasters = Caffeine.newBuilder()
+            .maximumWeight(RASTER_CACHE_BYTES)
+            .weigher((String key, Raster.Png png) -> png.bytes().length + key.length())
+            .build();
 
     public DocumentRenderer(ITemplateEngine templates, MessageSource messages) {
         this.templates = templates;
@@ -48,13 +66,27 @@ public class DocumentRenderer {
     }
 
     public void docx(Document document, OutputStream out) {
-        DocxWriter.write(document, messages, out);
+        DocxWriter.write(document, messages, this::png, out);
     }
 
     public byte[] docx(Document document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         docx(document, out);
         return out.toByteArray();
+    }
+
+    /** An SVG figure as a PNG, drawn once for each different SVG while it stays in the cache. */
+    Raster.Png png(String svg) {
+        return rasters.get(sha256(svg), key -> Raster.of(svg));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 
     /** Text for inside a CSS string (the template quotes it). */

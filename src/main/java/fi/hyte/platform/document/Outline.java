@@ -1,11 +1,20 @@
 package fi.hyte.platform.document;
 
 import fi.hyte.platform.document.Document.Block;
+import fi.hyte.platform.document.Document.Emphasis;
 import fi.hyte.platform.document.Document.Figure;
+import fi.hyte.platform.document.Document.ItemList;
+import fi.hyte.platform.document.Document.Link;
+import fi.hyte.platform.document.Document.Picture;
+import fi.hyte.platform.document.Document.Quote;
+import fi.hyte.platform.document.Document.Run;
 import fi.hyte.platform.document.Document.Section;
+import fi.hyte.platform.document.Document.Strong;
 import fi.hyte.platform.document.Document.Table;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +23,9 @@ import java.util.Map;
  * paragraphs are still two. Public only for the template's expressions.
  */
 public final class Outline {
+
+    /** The PDF's text column: A4 less the template's margins of 25 and 22 mm. */
+    static final double TEXT_WIDTH_MM = 210 - 25 - 22;
 
     private final Map<Section, String> ids = new IdentityHashMap<>();
     private final Map<Section, Integer> levels = new IdentityHashMap<>();
@@ -32,7 +44,7 @@ public final class Outline {
             ids.put(section, id);
             levels.put(section, level);
             for (Block block : section.blocks()) {
-                if (block instanceof Figure) {
+                if (block instanceof Figure || block instanceof Picture) {
                     numbers.put(block, ++figures);
                 } else if (block instanceof Table) {
                     numbers.put(block, ++tables);
@@ -57,11 +69,53 @@ public final class Outline {
         return numbers.get(block);
     }
 
-    /** What the template draws: paragraph, table or figure. */
+    /** What the template draws: paragraph, list, quote, table, figure or picture. */
     public String kind(Block block) {
         if (block instanceof Figure) {
             return "figure";
         }
+        if (block instanceof Picture) {
+            return "picture";
+        }
+        if (block instanceof ItemList) {
+            return "list";
+        }
+        if (block instanceof Quote) {
+            return "quote";
+        }
         return block instanceof Table ? "table" : "paragraph";
+    }
+
+    /** What the template writes for a run: text, emphasis, strong or link. */
+    public String kind(Run run) {
+        if (run instanceof Emphasis) {
+            return "emphasis";
+        }
+        if (run instanceof Strong) {
+            return "strong";
+        }
+        return run instanceof Link ? "link" : "text";
+    }
+
+    /** The picture inline in the page, as the PDF writer reads it (nothing is fetched). */
+    public String source(Picture picture) {
+        return "data:" + picture.mediaType() + ";base64," + Base64.getEncoder().encodeToString(picture.image());
+    }
+
+    /**
+     * The picture's width on the page in millimetres: its pixels at 96 per inch, at most the text
+     * column, so that a small picture is not blown up and a photograph fits.
+     */
+    public String width(Picture picture) {
+        int[] pixels = Pixels.of(picture);
+        double width = Math.min(TEXT_WIDTH_MM, pixels[0] * 25.4 / 96);
+        return String.format(Locale.ROOT, "%.1fmm", width);
+    }
+
+    /** The picture's height on the page for {@link #width(Picture)}. */
+    public String height(Picture picture) {
+        int[] pixels = Pixels.of(picture);
+        double width = Math.min(TEXT_WIDTH_MM, pixels[0] * 25.4 / 96);
+        return String.format(Locale.ROOT, "%.1fmm", width * pixels[1] / pixels[0]);
     }
 }

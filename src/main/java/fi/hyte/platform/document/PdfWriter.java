@@ -2,6 +2,7 @@ package fi.hyte.platform.document;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -28,7 +29,7 @@ import org.xml.sax.SAXException;
  * XHTML to a tagged PDF with openhtmltopdf: PDF/UA (structure tags, title, language, figures'
  * alternative texts, table headers, page furniture as artifacts) and PDF/A-3a (embedded fonts and
  * an sRGB output intent) at once, so that it can be read aloud and archived. Nothing is fetched:
- * the document can hold only what the template put in it.
+ * the document can hold only what the template put in it, pictures included (inline as data).
  */
 final class PdfWriter {
 
@@ -57,9 +58,9 @@ final class PdfWriter {
         }
         builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
         builder.useExternalResourceAccessControl(
-                (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+                PdfWriter::isInlinePicture, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         builder.useExternalResourceAccessControl(
-                (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+                PdfWriter::isInlinePicture, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.withW3cDocument(dom, null);
         builder.toStream(out);
         try {
@@ -67,6 +68,13 @@ final class PdfWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The only resource a document's page may load: a picture's own bytes, inline in the page. */
+    private static boolean isInlinePicture(String uri, ExternalResourceType type) {
+        return type == ExternalResourceType.IMAGE_RASTER
+                && uri != null
+                && (uri.startsWith("data:image/png;base64,") || uri.startsWith("data:image/jpeg;base64,"));
     }
 
     /** The template's output as XML: a page that is not well-formed fails here, with the reason. */

@@ -4,10 +4,18 @@ import fi.hyte.maturity.domain.MaturityMatrix;
 import fi.hyte.maturity.domain.MaturityModel;
 import fi.hyte.platform.chart.LineChart;
 import fi.hyte.platform.document.Document.Column;
+import fi.hyte.platform.document.Document.Emphasis;
 import fi.hyte.platform.document.Document.Figure;
+import fi.hyte.platform.document.Document.Item;
+import fi.hyte.platform.document.Document.ItemList;
+import fi.hyte.platform.document.Document.Link;
 import fi.hyte.platform.document.Document.Paragraph;
+import fi.hyte.platform.document.Document.Picture;
+import fi.hyte.platform.document.Document.Quote;
 import fi.hyte.platform.document.Document.Section;
+import fi.hyte.platform.document.Document.Strong;
 import fi.hyte.platform.document.Document.Table;
+import fi.hyte.platform.document.Document.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +45,9 @@ public final class SampleDocuments {
     static final double[] COUNTRY = {12.0, 12.1, 12.3, 12.5, 13.0, 12.8, 12.6, 12.5, 12.3};
     static final Map<String, Integer> AGREED =
             new LinkedHashMap<>(Map.of("strategy", 3, "collaboration", 2, "goals", 2, "concept", 1, "inequality", 2));
+
+    static final String KOULUTERVEYSKYSELY =
+            "https://thl.fi/tutkimus-ja-kehittaminen/tutkimukset-ja-hankkeet/kouluterveyskysely";
 
     private SampleDocuments() {}
 
@@ -138,7 +149,10 @@ public final class SampleDocuments {
         return new LineChart.Series(label, emphasised, points);
     }
 
-    /** The proof: a short report with the matrix, one chart, a table and a Swedish paragraph. */
+    /**
+     * The proof: a short report with marked text and links, lists, a quotation, the matrix, one
+     * chart, two pictures (JPEG and PNG), a table and a Swedish paragraph.
+     */
     public static Document proof() {
         MaturityModel model = promeq();
         Figure chart = lineChart("c4072", "Ahdistuneisuutta kokeneet nuoret", FINNISH);
@@ -151,9 +165,49 @@ public final class SampleDocuments {
                 List.of(
                         new Section(
                                 "Tiivistelmä",
-                                List.of(new Paragraph("Keravalaisten nuorten ahdistuneisuus on kääntynyt laskuun,"
-                                        + " mutta on yhä koko maan tasolla. Hyvinvointijohtaminen on kehittyvällä"
-                                        + " tasolla; toimintamallia ei vielä ole."))),
+                                List.of(
+                                        new Paragraph(List.of(
+                                                new Text("Keravalaisten nuorten "),
+                                                new Emphasis("ahdistuneisuus"),
+                                                new Text(" on kääntynyt "),
+                                                new Strong("laskuun"),
+                                                new Text(", mutta on yhä koko maan tasolla. Hyvinvointijohtaminen"
+                                                        + " on kehittyvällä tasolla; toimintamallia ei vielä ole."
+                                                        + " Luvut ovat "),
+                                                new Link("THL:n Kouluterveyskyselystä", KOULUTERVEYSKYSELY),
+                                                new Text(" ja "),
+                                                new Link(
+                                                        List.of(
+                                                                new Strong("Sotkanetista"),
+                                                                new Text(" (indikaattori 4072)")),
+                                                        "https://sotkanet.fi/sotkanet/fi/taulukko?indikaattori=4072&alue=312"),
+                                                new Text("."))),
+                                        new Paragraph("Valtuustokauden painopisteet:"),
+                                        new ItemList(
+                                                false,
+                                                List.of(
+                                                        new Item(List.of(
+                                                                new Strong("Mielen hyvinvointi:"),
+                                                                new Text(" matalan kynnyksen apu kouluissa"))),
+                                                        new Item(
+                                                                List.of(new Text("Liikkuminen ja harrastukset")),
+                                                                ItemList.bullets(
+                                                                        "Harrastamisen Suomen malli kaikkiin kouluihin",
+                                                                        "Liikuntapaikkojen iltavuorot nuorille")),
+                                                        new Item(List.of(
+                                                                new Text("Yhdenvertaisuus, katso "),
+                                                                new Link(
+                                                                        "hyvinvointisuunnitelma",
+                                                                        "https://www.kerava.fi/hyvinvointi"))))),
+                                        new Paragraph("Seuraavat askeleet:"),
+                                        ItemList.numbered(
+                                                "Hyvinvointiryhmä kokoaa toimenpiteet keväällä 2026.",
+                                                "Lautakunnat käsittelevät ne syksyllä 2026.",
+                                                "Valtuusto hyväksyy kertomuksen joulukuussa 2026."),
+                                        new Quote(List.of(new Paragraph(List.of(
+                                                new Text("Nuorten mielen hyvinvointi on koko kunnan asia, ei vain "),
+                                                new Emphasis("koulun"),
+                                                new Text(". – Hyvinvointiryhmän puheenjohtaja"))))))),
                         new Section(
                                 "Hyvinvointijohtamisen kypsyystaso",
                                 null,
@@ -173,6 +227,15 @@ public final class SampleDocuments {
                                 List.of(
                                         new Paragraph("Kouluterveyskyselyn tulokset 2016–2024."),
                                         chart,
+                                        new Picture(
+                                                Pictures.jpeg(1200, 560),
+                                                "Piirroskuva nuorisotilasta: matala rakennus, sen edessä pyöräteline ja"
+                                                        + " puita, taustalla kukkuloita ja ilta-aurinko.",
+                                                "Nuorisotila Tunneli (piirroskuva)"),
+                                        new Picture(
+                                                Pictures.png(480, 200),
+                                                "Kolme palkkia: kouluissa 12, nuorisotiloissa 7 ja verkossa 4 ryhmää.",
+                                                "Matalan kynnyksen ryhmät 2025"),
                                         new Table(
                                                 "Suunnitelman tavoitteet",
                                                 List.of(
