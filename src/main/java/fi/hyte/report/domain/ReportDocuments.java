@@ -111,16 +111,22 @@ public class ReportDocuments {
         } else if (table != null) {
             out.add(table);
         }
-        for (Item item : b.items()) {
-            StringBuilder text = new StringBuilder();
-            if (item.label() != null) {
-                text.append(item.label()).append(": ");
+        if (!b.items().isEmpty()) {
+            List<Document.Item> items = new ArrayList<>();
+            for (Item item : b.items()) {
+                List<Document.Run> runs = new ArrayList<>();
+                if (item.label() != null) {
+                    runs.add(new Document.Strong(item.label()));
+                    runs.add(new Document.Text(": "));
+                }
+                runs.add(new Document.Text(item.text()));
+                if (item.mark() != null) {
+                    runs.add(new Document.Text(" – "));
+                    runs.add(new Document.Emphasis(item.mark()));
+                }
+                items.add(new Document.Item(runs));
             }
-            text.append(item.text());
-            if (item.mark() != null) {
-                text.append(" – ").append(item.mark());
-            }
-            out.add(new Paragraph("– " + text));
+            out.add(new Document.ItemList(false, items));
         }
         for (String note : b.notes()) {
             out.add(new Paragraph(note));
@@ -165,10 +171,7 @@ public class ReportDocuments {
     }
 
     private List<Document.Block> paragraphs(String text, String language) {
-        Locale in = language(language);
-        return markdown.paragraphs(text).stream()
-                .map(p -> (Document.Block) new Paragraph(p, in))
-                .toList();
+        return markdown.document(text, language(language));
     }
 
     private static Locale language(String tag) {
