@@ -96,6 +96,9 @@ class BrowserTests {
     PlanReading planReading;
 
     @Autowired
+    fi.hyte.report.domain.Reports reports;
+
+    @Autowired
     PlanEditing planEditing;
 
     @Autowired
@@ -207,6 +210,30 @@ class BrowserTests {
                 "plan-measure-evaluation",
                 "/plan/measures/" + measure + "/evaluations/" + plan.plan().firstYear());
 
+        List<fi.hyte.report.domain.Report> demoReports = reports.of(org);
+        fi.hyte.report.domain.Report inReview = demoReports.stream()
+                .filter(r -> r.status() == fi.hyte.report.domain.ReportStatus.REVIEW)
+                .findFirst()
+                .orElseThrow();
+        fi.hyte.report.domain.Report published = demoReports.stream()
+                .filter(r -> r.status() == fi.hyte.report.domain.ReportStatus.PUBLISHED)
+                .findFirst()
+                .orElseThrow();
+        String reportPath = "/reports/" + inReview.id();
+        pages.put("reports", "/reports");
+        pages.put("report-new", "/reports/new");
+        pages.put("report", reportPath);
+        pages.put("report-preview", reportPath + "/preview");
+        pages.put("report-material", reportPath + "/material");
+        pages.put("report-settings", reportPath + "/settings");
+        pages.put(
+                "report-section",
+                reportPath + "/sections/"
+                        + reports.sections(org, inReview.id()).get(1).id());
+        pages.put("report-published", "/reports/" + published.id());
+        pages.put("report-version", "/reports/" + published.id() + "/versions/1");
+        pages.put("report-public", "/public/reports/" + published.id() + "/{lang}");
+
         List<String> violations = new ArrayList<>();
         for (String language : List.of("fi", "sv", "en")) {
             try (BrowserContext context =
@@ -216,7 +243,8 @@ class BrowserTests {
                 violations.addAll(scan(page, language, "login"));
                 signIn(page, "admin", HyteSpringTest.DEMO_PASSWORD);
                 for (Map.Entry<String, String> entry : pages.entrySet()) {
-                    com.microsoft.playwright.Response response = page.navigate(url(entry.getValue()));
+                    com.microsoft.playwright.Response response =
+                            page.navigate(url(entry.getValue().replace("{lang}", language)));
                     assertThat(response.status())
                             .as("%s %s", language, entry.getValue())
                             .isEqualTo(entry.getKey().equals("not-found") ? 404 : 200);

@@ -65,7 +65,7 @@ public class Composer {
     private final OrganisationCatalog organisations;
     private final Outlines outlines;
     private final MessageSource messages;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final FrozenCache frozen;
     private final ZoneId zone;
 
     Composer(
@@ -76,7 +76,7 @@ public class Composer {
             OrganisationCatalog organisations,
             Outlines outlines,
             MessageSource messages,
-            tools.jackson.databind.json.JsonMapper json,
+            FrozenCache frozen,
             @Value("${hyte.time-zone}") String zone) {
         this.reports = reports;
         this.indicators = indicators;
@@ -85,7 +85,7 @@ public class Composer {
         this.organisations = organisations;
         this.outlines = outlines;
         this.messages = messages;
-        this.json = json;
+        this.frozen = frozen;
         this.zone = ZoneId.of(zone);
     }
 
@@ -93,8 +93,7 @@ public class Composer {
     public record Composed(ReportContent content, Data data) {}
 
     public Composed compose(OrganisationId organisation, Report report, Locale locale, LocalDate today) {
-        Optional<Frozen> previous = reports.previousApproved(organisation, report.id(), report.lastYear())
-                .map(s -> Frozen.read(json, s.content()));
+        Optional<Frozen> previous = previous(organisation, report);
         Context c = new Context(organisation, report, locale, today, previous, new Formats(locale, zone));
         List<SectionContent> sections = new ArrayList<>();
         List<Block> blocks = reports.blocks(organisation, report.id());
@@ -140,9 +139,14 @@ public class Composer {
 
     /** A block composed on its own, for the section page's live preview. */
     public BlockContent block(OrganisationId organisation, Report report, Block block, Locale locale, LocalDate today) {
-        Optional<Frozen> previous = reports.previousApproved(organisation, report.id(), report.lastYear())
-                .map(s -> Frozen.read(json, s.content()));
+        Optional<Frozen> previous = previous(organisation, report);
         return block(new Context(organisation, report, locale, today, previous, new Formats(locale, zone)), block);
+    }
+
+    private Optional<Frozen> previous(OrganisationId organisation, Report report) {
+        return reports.previousApprovedId(organisation, report.id(), report.lastYear())
+                .map(id ->
+                        frozen.of(id, () -> reports.snapshot(organisation, id).orElseThrow()));
     }
 
     private BlockContent block(Context c, Block b) {

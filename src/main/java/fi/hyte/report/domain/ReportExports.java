@@ -36,6 +36,7 @@ public class ReportExports {
     private final ReportDocuments documents;
     private final Jobs jobs;
     private final JsonMapper json;
+    private final FrozenCache frozenCache;
     private final ZoneId zone;
 
     ReportExports(
@@ -43,7 +44,9 @@ public class ReportExports {
             ReportDocuments documents,
             Jobs jobs,
             JsonMapper json,
+            FrozenCache frozenCache,
             @Value("${hyte.time-zone}") String zone) {
+        this.frozenCache = frozenCache;
         this.reports = reports;
         this.documents = documents;
         this.jobs = jobs;
@@ -77,7 +80,7 @@ public class ReportExports {
 
     /** The file made now, in this thread (for the public download when it was not made yet, and for tests). */
     public byte[] make(Snapshot snapshot, String format, String language) {
-        Frozen frozen = Frozen.read(json, snapshot.content());
+        Frozen frozen = frozenCache.of(snapshot);
         ReportContent content = frozen.in(language);
         ReportDocuments.Decision decision = decision(snapshot, frozen, Locale.forLanguageTag(content.language()));
         return "pdf".equals(format) ? documents.pdf(content, decision) : documents.docx(content, decision);
@@ -100,7 +103,7 @@ public class ReportExports {
 
     /** The numbers of the snapshot as JSON: the report, its decision and every value with its provenance. */
     public String json(Snapshot snapshot) {
-        Frozen frozen = Frozen.read(json, snapshot.content());
+        Frozen frozen = frozenCache.of(snapshot);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("report", snapshot.reportId());
         out.put("title", frozen.title());
@@ -125,7 +128,7 @@ public class ReportExports {
 
     /** Every value of the snapshot as CSV (UTF-8, one row per value), then goals and measures with their status. */
     public String csv(Snapshot snapshot) {
-        Frozen frozen = Frozen.read(json, snapshot.content());
+        Frozen frozen = frozenCache.of(snapshot);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {

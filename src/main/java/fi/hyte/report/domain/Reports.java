@@ -357,13 +357,13 @@ public class Reports {
                 .optional();
     }
 
-    /** The organisation's latest approved snapshot of a report other than the given one, approved before it. */
-    public Optional<Snapshot> previousApproved(OrganisationId organisation, UUID excludingReport, int beforeYear) {
-        return jdbc.sql(
-                        SNAPSHOT + " s where organisation_id = ? and report_id <> ? and exists (select 1 from report r"
-                                + " where r.id = s.report_id and r.last_year <= ?) order by decided_on desc, version_no desc limit 1")
+    /** The id of the organisation's latest approved snapshot of another report ending at or before the year. */
+    public Optional<UUID> previousApprovedId(OrganisationId organisation, UUID excludingReport, int beforeYear) {
+        return jdbc.sql("select s.id from report_snapshot s join report r on r.id = s.report_id"
+                        + " where s.organisation_id = ? and s.report_id <> ? and r.last_year <= ?"
+                        + " order by s.decided_on desc, s.version_no desc limit 1")
                 .params(organisation.value(), excludingReport, beforeYear)
-                .query(Snapshot.class)
+                .query(UUID.class)
                 .optional();
     }
 

@@ -54,6 +54,7 @@ class PublicReportController {
     private final OrganisationCatalog organisations;
     private final Jobs jobs;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final fi.hyte.report.domain.FrozenCache frozenCache;
 
     PublicReportController(
             Reports reports,
@@ -61,7 +62,9 @@ class PublicReportController {
             ReportExports exports,
             OrganisationCatalog organisations,
             Jobs jobs,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json,
+            fi.hyte.report.domain.FrozenCache frozenCache) {
+        this.frozenCache = frozenCache;
         this.reports = reports;
         this.markdown = markdown;
         this.exports = exports;
@@ -111,7 +114,7 @@ class PublicReportController {
         if (web.checkNotModified(etag)) {
             return null;
         }
-        Frozen frozen = Frozen.read(json, p.snapshot().content());
+        Frozen frozen = frozenCache.of(p.snapshot());
         ReportContent content = frozen.in(lang);
         Map<String, String> html = new LinkedHashMap<>();
         html.put("summary", markdown.html(content.summary().text()));
@@ -135,9 +138,7 @@ class PublicReportController {
                 all.stream()
                         .map(x -> new Earlier(
                                 x.snapshot(),
-                                Frozen.read(json, x.snapshot().content())
-                                        .in(lang)
-                                        .title()))
+                                frozenCache.of(x.snapshot()).in(lang).title()))
                         .toList());
         return "report/public";
     }

@@ -75,6 +75,7 @@ class ReportController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final ZoneId zone;
 
     ReportController(
@@ -91,7 +92,9 @@ class ReportController {
             AuditLog audit,
             MessageSource messages,
             tools.jackson.databind.json.JsonMapper json,
+            fi.hyte.report.domain.FrozenCache frozenCache,
             @Value("${hyte.time-zone}") String zone) {
+        this.frozenCache = frozenCache;
         this.reports = reports;
         this.work = work;
         this.composer = composer;
@@ -904,7 +907,7 @@ class ReportController {
             Model model) {
         Report r = work.find(tenant, id);
         Snapshot s = snapshot(tenant, id, n);
-        Frozen frozen = Frozen.read(json, s.content());
+        Frozen frozen = frozenCache.of(s);
         ReportContent content = frozen.in(locale.getLanguage());
         model.addAttribute("report", r);
         model.addAttribute("snapshot", s);
