@@ -114,6 +114,11 @@ public final class ReportBenchmark {
     static final int FILES = Integer.getInteger("hyte.bench.files", 3);
     static final int REGIONAL = Integer.getInteger("hyte.bench.regional", 7);
     static final String STATIC = "/css/hyte.css";
+    /** What to measure after building the report: any of parts,pages,freeze,files,regional (all by default). */
+    static final List<String> PARTS =
+            List.of(System.getProperty("hyte.bench.parts", "parts,pages,freeze,files,regional")
+                    .split(","));
+
     static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
 
     private ReportBenchmark() {}
@@ -177,12 +182,22 @@ public final class ReportBenchmark {
             maturity();
             report();
             signIn();
-            parts();
-            pages();
-            Snapshot snapshot = freeze();
-            publicPage(snapshot);
-            files(snapshot);
-            regional();
+            if (PARTS.contains("parts")) {
+                parts();
+            }
+            if (PARTS.contains("pages")) {
+                pages();
+            }
+            if (PARTS.contains("freeze")) {
+                Snapshot snapshot = freeze();
+                publicPage(snapshot);
+                if (PARTS.contains("files")) {
+                    files(snapshot);
+                }
+            }
+            if (PARTS.contains("regional")) {
+                regional();
+            }
             System.out.println("RESULT load_average end=" + loadAverage());
         }
 
@@ -588,8 +603,15 @@ public final class ReportBenchmark {
             System.out.printf(
                     "RESULT part set_overview items=%d median_ms=%.1f%n",
                     catalog.setOverview(org.id()).items().size(), median(() -> catalog.setOverview(org.id())));
+            Composer.Composed composed = composer.compose(org.id(), r, fi, TODAY);
             System.out.printf(
-                    "RESULT part compose_report median_ms=%.1f%n",
+                    "RESULT part compose_report values=%d regions_of_683=%d median_ms=%.1f%n",
+                    composed.data().values().size(),
+                    composed.data().values().stream()
+                            .filter(v -> v.indicatorId() == 683)
+                            .map(v -> v.region())
+                            .distinct()
+                            .count(),
                     median(() -> composer.compose(org.id(), r, fi, TODAY)));
         }
 
