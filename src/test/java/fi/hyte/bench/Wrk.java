@@ -39,6 +39,11 @@ final class Wrk {
         if (header != null) {
             command.add(header);
         }
+        // wrk counts a response slower than its timeout (2 s by default) as an error, not a latency.
+        String timeout = System.getProperty("hyte.bench.wrk-timeout");
+        if (timeout != null) {
+            command.addAll(1, List.of("--timeout", timeout));
+        }
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
