@@ -121,6 +121,12 @@ class TenantIsolationTests {
     Comparisons comparisons;
 
     @Autowired
+    fi.hyte.platform.mail.Outbox outbox;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -280,6 +286,7 @@ class TenantIsolationTests {
                 new Evaluation(
                         null, null, otherMeasure, 2025, Realisation.YES, "Vieras arvio", null, null, -1, null, null));
         UUID otherDimension = planReading.dimensions(other.id()).get(0).id();
+        UUID otherMail = otherMail(user, suffix);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -303,7 +310,25 @@ class TenantIsolationTests {
                 Map.entry("plan-measures", otherMeasure.toString()),
                 Map.entry("plan-dimensions", otherDimension.toString()),
                 Map.entry("target", otherTarget.toString()),
+                Map.entry("mail", otherMail.toString()),
                 Map.entry("year", "2025")));
+    }
+
+    /** A message in the other organisation's outbox, for the administrators' mail pages. */
+    private UUID otherMail(UUID user, String suffix) {
+        jdbc.sql("update app_user set email = ? where id = ?")
+                .params("vieras-" + suffix + "@vieras.test", user)
+                .update();
+        return new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> outbox.queue(new fi.hyte.platform.mail.Notice(
+                                other.id(),
+                                new UserId(user),
+                                fi.hyte.platform.mail.MailKind.ANSWER_REQUESTED,
+                                fi.hyte.platform.mail.MailLine.of(
+                                        "maturitymail.request.subject", null, "Vieras arvio " + suffix),
+                                List.of(),
+                                "/maturity"))
+                        .orElseThrow());
     }
 
     @Test

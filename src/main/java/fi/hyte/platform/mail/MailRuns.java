@@ -125,7 +125,11 @@ class MailRuns {
                                 mail,
                                 recipient,
                                 MailKind.DIGEST,
-                                MailLine.of("mail.digest.subject", null, week(today)),
+                                MailLine.of(
+                                        "mail.digest.subject",
+                                        null,
+                                        String.valueOf(today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                                        String.valueOf(today.get(IsoFields.WEEK_BASED_YEAR))),
                                 sections,
                                 "/")
                         .isPresent()) {
