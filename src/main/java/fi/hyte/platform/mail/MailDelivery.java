@@ -7,12 +7,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -100,18 +104,40 @@ class MailDelivery {
                 .param(properties.batch())
                 .query(Due.class)
                 .list();
-        int sent = 0;
+        // One SMTP connection for the batch; the sender reports which messages failed and why.
+        Map<MimeMessage, Due> built = new LinkedHashMap<>();
         for (Due message : due) {
             try {
-                mail.send(mime(mail, message));
-                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
-                                + " last_error = null where id = ?")
-                        .param(message.id())
-                        .update();
-                sent++;
+                built.put(mime(mail, message), message);
             } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
                 failed(message, e);
             }
+        }
+        Map<Object, Exception> failures = new HashMap<>();
+        if (!built.isEmpty()) {
+            try {
+                mail.send(built.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                failures.putAll(e.getFailedMessages());
+                if (failures.isEmpty()) {
+                    built.keySet().forEach(m -> failures.put(m, e));
+                }
+            } catch (RuntimeException e) {
+                built.keySet().forEach(m -> failures.put(m, e));
+            }
+        }
+        int sent = 0;
+        for (Map.Entry<MimeMessage, Due> message : built.entrySet()) {
+            Exception failure = failures.get(message.getKey());
+            if (failure != null) {
+                failed(message.getValue(), failure);
+                continue;
+            }
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
+                            + " last_error = null where id = ?")
+                    .param(message.getValue().id())
+                    .update();
+            sent++;
         }
         return new Round(due.size(), sent);
     }

@@ -309,7 +309,7 @@ class MailTests {
             Map<String, Object> first = outboxOf(editor).get(0);
             assertThat(first.get("status")).isEqualTo("QUEUED");
             assertThat(first.get("attempts")).isEqualTo(1);
-            assertThat((String) first.get("last_error")).contains("MailSendException");
+            assertThat((String) first.get("last_error")).contains("Connection refused");
             assertThat(pauseSeconds()).isBetween(1L, 2L);
             delivery.sendDue();
             assertThat(outboxOf(editor).get(0).get("attempts"))
@@ -593,6 +593,32 @@ class MailTests {
                 .contains("Mognadsbedömningar som väntar på ditt svar")
                 .contains("Svara på bedömningen senast " + today.plusDays(14).getDayOfMonth() + ".");
         assertThat(swedish.html()).contains("lang=\"sv\"");
+    }
+
+    @Test
+    void monthlySummaryGoesToTheNamedPeopleOnlyWithThePlansProgress() {
+        planEditing.saveMeasure(org.tenant(), measure("Myöhässä oleva", editorPerson, LocalDate.of(2026, 1, 31)));
+        UserId viewer = new UserId(jdbc.sql("select id from app_user where username = ?")
+                .param(org.user(Role.VIEWER))
+                .query(UUID.class)
+                .single());
+        assertThat(runs.summary(org.id(), LocalDate.of(2026, 12, 7)).queued())
+                .as("nobody named")
+                .isZero();
+        settings.setManagementRecipients(org.id(), List.of(viewer));
+        MailRuns.Outcome outcome = runs.summary(org.id(), LocalDate.of(2026, 12, 7));
+        assertThat(outcome.queued()).isEqualTo(1);
+        assertThat(outboxOf(viewer)).singleElement().satisfies(row -> {
+            assertThat(row.get("kind")).isEqualTo("MONTHLY_SUMMARY");
+            assertThat(row.get("subject")).isEqualTo("Hyte: kuukausikatsaus 2026-12");
+            assertThat((String) row.get("text_body"))
+                    .contains("1 tavoitetta, 1 toimenpidettä, joista 1 myöhässä")
+                    .contains("Käynnissä: 1")
+                    .contains("/progress");
+        });
+        assertThat(outboxOf(editor)).extracting(r -> r.get("kind")).doesNotContain("MONTHLY_SUMMARY");
+        assertThat(runs.summary(org.id(), LocalDate.of(2026, 12, 20)).alreadyBuilt())
+                .isTrue();
     }
 
     record Digest(String subject, String text, String html) {}
