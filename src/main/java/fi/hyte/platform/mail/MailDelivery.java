@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,20 +127,22 @@ class MailDelivery {
                 built.keySet().forEach(m -> failures.put(m, e));
             }
         }
-        int sent = 0;
+        List<UUID> sent = new ArrayList<>();
         for (Map.Entry<MimeMessage, Due> message : built.entrySet()) {
             Exception failure = failures.get(message.getKey());
             if (failure != null) {
                 failed(message.getValue(), failure);
-                continue;
+            } else {
+                sent.add(message.getValue().id());
             }
-            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
-                            + " last_error = null where id = ?")
-                    .param(message.getValue().id())
-                    .update();
-            sent++;
         }
-        return new Round(due.size(), sent);
+        if (!sent.isEmpty()) {
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
+                            + " last_error = null where id = any(?)")
+                    .param(sent.toArray(UUID[]::new))
+                    .update();
+        }
+        return new Round(due.size(), sent.size());
     }
 
     private void failed(Due message, Exception e) {

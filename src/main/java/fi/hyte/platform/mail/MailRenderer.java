@@ -1,8 +1,11 @@
 package fi.hyte.platform.mail;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationDirectory;
 import fi.hyte.platform.OrganisationId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,11 @@ class MailRenderer {
     private final MailProperties properties;
     private final SpringTemplateEngine html;
     private final SpringTemplateEngine text;
+    /** Organisations' names, read once a minute at most: a digest run renders hundreds of messages. */
+    private final Cache<OrganisationId, LocalizedText> names = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(10_000)
+            .build();
 
     MailRenderer(MessageSource messages, OrganisationDirectory organisations, MailProperties properties) {
         this.messages = messages;
