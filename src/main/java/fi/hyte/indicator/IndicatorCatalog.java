@@ -241,6 +241,20 @@ public class IndicatorCatalog {
                 .toList();
     }
 
+    /**
+     * Of these indicators that the organisation sees, those that got new or changed values (an
+     * import or a Sotkanet refresh) after {@code since}: "new data" in a person's weekly digest.
+     */
+    public java.util.Set<Integer> updatedSince(
+            OrganisationId asking, Collection<Integer> ids, java.time.Instant since) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Integer> visible =
+                indicators.findAll(asking, ids).stream().map(Indicator::id).toList();
+        return values.changedSince(visible, since);
+    }
+
     private static IndicatorInfo info(Indicator i) {
         return new IndicatorInfo(
                 i.id(),

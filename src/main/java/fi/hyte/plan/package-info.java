@@ -4,5 +4,12 @@
  * spreadsheet round trip for budget preparation.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "platform :: format", "platform :: files", "organisation", "indicator"})
+        allowedDependencies = {
+            "platform",
+            "platform :: format",
+            "platform :: files",
+            "platform :: mail",
+            "organisation",
+            "indicator"
+        })
 package fi.hyte.plan;

@@ -165,6 +165,18 @@ class BrowserTests {
         pages.put("maturity-open", "/maturity/rounds/" + open);
         pages.put("maturity-answer", "/maturity/rounds/" + open + "/answers/" + me);
         pages.put("tokens", "/account/tokens");
+        pages.put("mail-admin", "/admin/mail");
+        pages.put("mail-account", "/account/mail");
+        jdbc.sql("select id, unsubscribe_url from mail_outbox where organisation_id = ? order by created_at limit 1")
+                .param(org.value())
+                .query((rs, i) -> {
+                    pages.put("mail-message", "/admin/mail/messages/" + rs.getString(1));
+                    pages.put(
+                            "mail-unsubscribe",
+                            rs.getString(2).replaceFirst("^https?://[^/]+", "").replaceFirst("&lang=[a-z]+$", ""));
+                    return null;
+                })
+                .list();
         pages.put("indicators", "/indicators");
         pages.put("indicator", "/indicators/683");
         pages.put("indicator-population", "/indicators/127");

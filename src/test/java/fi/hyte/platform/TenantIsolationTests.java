@@ -129,6 +129,12 @@ class TenantIsolationTests {
     fi.hyte.report.domain.Reports reports;
 
     @Autowired
+    fi.hyte.platform.mail.Outbox outbox;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -310,6 +316,7 @@ class TenantIsolationTests {
                 "Vieras ilonaihe",
                 null,
                 id -> false);
+        UUID otherMail = otherMail(user, suffix);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -339,7 +346,25 @@ class TenantIsolationTests {
                 Map.entry("report-block", otherBlock.toString()),
                 Map.entry("report-comment", otherComment.toString()),
                 Map.entry("report-joy", otherJoy.toString()),
+                Map.entry("mail", otherMail.toString()),
                 Map.entry("year", "2025")));
+    }
+
+    /** A message in the other organisation's outbox, for the administrators' mail pages. */
+    private UUID otherMail(UUID user, String suffix) {
+        jdbc.sql("update app_user set email = ? where id = ?")
+                .params("vieras-" + suffix + "@vieras.test", user)
+                .update();
+        return new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> outbox.queue(new fi.hyte.platform.mail.Notice(
+                                other.id(),
+                                new UserId(user),
+                                fi.hyte.platform.mail.MailKind.ANSWER_REQUESTED,
+                                fi.hyte.platform.mail.MailLine.of(
+                                        "maturitymail.request.subject", null, "Vieras arvio " + suffix),
+                                List.of(),
+                                "/maturity"))
+                        .orElseThrow());
     }
 
     @Test

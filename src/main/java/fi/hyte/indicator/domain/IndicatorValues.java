@@ -77,6 +77,18 @@ public class IndicatorValues {
                 .orElse(0L);
     }
 
+    /** Of these indicators, those whose values last changed in an import or refresh after {@code since}. */
+    public java.util.Set<Integer> changedSince(java.util.Collection<Integer> indicators, java.time.Instant since) {
+        if (indicators.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select i.id from indicator i join indicator_batch b on b.id ="
+                        + " i.last_batch_id where i.id = any(?) and b.retrieved_at > ?")
+                .params(indicators.toArray(Integer[]::new), java.sql.Timestamp.from(since))
+                .query(Integer.class)
+                .list());
+    }
+
     public boolean exists(int indicator) {
         return jdbc.sql("select exists (select 1 from indicator_value where indicator_id = ?)")
                 .param(indicator)

@@ -27,8 +27,10 @@ public class Assessments {
     private final MaturityModels models;
     private final AuditLog audit;
     private final PlanContributions plan;
+    private final MaturityMail mail;
 
-    Assessments(Rounds rounds, MaturityModels models, AuditLog audit, PlanContributions plan) {
+    Assessments(Rounds rounds, MaturityModels models, AuditLog audit, PlanContributions plan, MaturityMail mail) {
+        this.mail = mail;
         this.plan = plan;
         this.rounds = rounds;
         this.models = models;
@@ -63,10 +65,10 @@ public class Assessments {
                 0);
         rounds.insert(tenant.organisation(), round);
         for (Invitee invitee : invitees) {
-            rounds.insertParticipant(
-                    tenant.organisation(),
-                    new Participant(
-                            UUID.randomUUID(), round.id(), invitee.name().strip(), invitee.userId(), false, null, 0));
+            Participant participant = new Participant(
+                    UUID.randomUUID(), round.id(), invitee.name().strip(), invitee.userId(), false, null, 0);
+            rounds.insertParticipant(tenant.organisation(), participant);
+            mail.answerRequested(tenant, round, participant);
         }
         audit.created(tenant, "maturityRound", round.id(), Map.of("round", round, "respondents", invitees.size()));
         return round.id();

@@ -50,6 +50,7 @@ public class PlanEditing {
     private final OrganisationCatalog organisations;
     private final IndicatorCatalog indicators;
     private final AuditLog audit;
+    private final PlanMail mail;
 
     PlanEditing(
             Plans plans,
@@ -58,7 +59,9 @@ public class PlanEditing {
             Evaluations evaluations,
             OrganisationCatalog organisations,
             IndicatorCatalog indicators,
-            AuditLog audit) {
+            AuditLog audit,
+            PlanMail mail) {
+        this.mail = mail;
         this.plans = plans;
         this.goals = goals;
         this.measures = measures;
@@ -487,6 +490,7 @@ public class PlanEditing {
                     tenant.userName());
             measures.insert(org, created, tenant.userName());
             audit.created(tenant, "measure", created.id(), created);
+            mail.ownerAssigned(tenant, created);
             return created.id();
         }
         Measure before = measure(tenant, measure.id());
@@ -497,7 +501,11 @@ public class PlanEditing {
             throw new NotFoundException("goal");
         }
         checkSaved(measures.update(org, measure, tenant.userName()), "measure");
-        audit.updated(tenant, "measure", measure.id(), before, measure(tenant, measure.id()));
+        Measure after = measure(tenant, measure.id());
+        audit.updated(tenant, "measure", measure.id(), before, after);
+        if (!Objects.equals(before.ownerPersonId(), after.ownerPersonId())) {
+            mail.ownerAssigned(tenant, after);
+        }
         return measure.id();
     }
 

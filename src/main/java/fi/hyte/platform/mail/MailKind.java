@@ -1,0 +1,18 @@
+package fi.hyte.platform.mail;
+
+/** The kinds of message Hyte sends; each can be turned off per organisation and per person. */
+public enum MailKind {
+    /** The weekly digest of a person's own reminders. */
+    DIGEST,
+    /** Immediately: the person was made the owner of a measure. */
+    OWNER_ASSIGNED,
+    /** Immediately: the person was asked to answer a maturity round. */
+    ANSWER_REQUESTED,
+    /** The monthly summary of the plan's progress, to the people the organisation names. */
+    MONTHLY_SUMMARY;
+
+    /** The message key of the kind's name, e.g. {@code mail.kind.DIGEST}. */
+    public String labelKey() {
+        return "mail.kind." + name();
+    }
+}
