@@ -129,6 +129,20 @@ class MailAdminController {
         return "mail/message-view";
     }
 
+    /**
+     * The message's HTML part as its recipient's mail program would show it, on a page of its own
+     * (an embedded frame would need scripts to be checked for accessibility, and mail has none).
+     */
+    @GetMapping("/messages/{id}/html")
+    org.springframework.http.ResponseEntity<String> messageHtml(Tenant tenant, @PathVariable UUID id) {
+        tenant.require(Role.ADMIN);
+        var shown = status.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("mail"));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(
+                        new org.springframework.http.MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .body(shown.htmlBody());
+    }
+
     private List<UUID> management(Tenant tenant) {
         return settings.managementRecipients(tenant.organisation()).stream()
                 .map(UserId::value)
