@@ -52,7 +52,10 @@ class MailWithoutSmtpTests {
         assertThat(message)
                 .contains("Tämä viesti olisi lähetetty")
                 .contains("Hei Laura Nieminen,")
-                .contains("srcdoc=");
+                .contains("/admin/mail/messages/" + digest + "/html");
+        assertThat(admin.get("/admin/mail/messages/" + digest + "/html").body())
+                .contains("<html")
+                .contains("Laura Nieminen");
         assertThat(admin.get("/admin/mail/messages/" + digest + "?lang=sv").body())
                 .contains("Detta meddelande skulle ha skickats");
     }
