@@ -29,7 +29,7 @@ public class AssessmentDocument {
         this.zone = ZoneId.of(zone);
     }
 
-    public Document of(Assessment a, List<Assessments.Finding> findings, String organisation, Locale language) {
+    public Document of(Assessment a, List<CaseReading.Finding> findings, String organisation, Locale language) {
         Formats fmt = new Formats(language, zone);
         DecisionCase c = a.decisionCase();
         List<Section> sections = new ArrayList<>();
@@ -164,7 +164,7 @@ public class AssessmentDocument {
     }
 
     /** A finding in words. */
-    public String finding(Assessments.Finding f, Assessment a, Locale language) {
+    public String finding(CaseReading.Finding f, Assessment a, Locale language) {
         String row = f.row().startsWith("area:")
                 ? f.row().substring(5)
                 : a.template().row(f.row()).map(r -> r.label().in(language)).orElse(f.row());

@@ -30,7 +30,7 @@ public class DecisionText {
     }
 
     /** The edited text in that language when there is one, else the generated one. */
-    public String current(Assessment a, List<Assessments.Finding> findings, Locale language) {
+    public String current(Assessment a, List<CaseReading.Finding> findings, Locale language) {
         String edited = switch (language.getLanguage()) {
             case "sv" -> a.decisionCase().summarySv();
             case "fi" -> a.decisionCase().summaryFi();
@@ -39,7 +39,7 @@ public class DecisionText {
         return edited != null ? edited : generate(a, findings, language);
     }
 
-    public String generate(Assessment a, List<Assessments.Finding> findings, Locale language) {
+    public String generate(Assessment a, List<CaseReading.Finding> findings, Locale language) {
         Formats fmt = new Formats(language, zone);
         List<String> parts = new ArrayList<>();
         DecisionCase c = a.decisionCase();
@@ -132,12 +132,11 @@ public class DecisionText {
                             ? msg(
                                     language,
                                     "impact.text.gender",
-                                    List.of(
+                                    java.util.stream.Stream.of(
                                                     needs.genderRepresentation(),
                                                     needs.genderOpportunities(),
                                                     needs.genderResources(),
                                                     needs.genderRisks())
-                                            .stream()
                                             .filter(t -> t != null && !t.isBlank())
                                             .map(String::strip)
                                             .collect(Collectors.joining(" ")))
@@ -153,14 +152,14 @@ public class DecisionText {
                             .collect(Collectors.joining(", "))));
         }
         long accumulating = findings.stream()
-                .filter(f -> f.kind() == Assessments.Finding.Kind.ACCUMULATING)
+                .filter(f -> f.kind() == CaseReading.Finding.Kind.ACCUMULATING)
                 .count();
         if (accumulating > 0) {
             parts.add(msg(
                     language,
                     "impact.text.accumulating",
                     findings.stream()
-                            .filter(f -> f.kind() == Assessments.Finding.Kind.ACCUMULATING)
+                            .filter(f -> f.kind() == CaseReading.Finding.Kind.ACCUMULATING)
                             .flatMap(f -> f.cases().stream())
                             .distinct()
                             .collect(Collectors.joining(", "))));

@@ -4,7 +4,7 @@ import fi.hyte.impact.ImpactCatalog;
 import fi.hyte.impact.domain.Alternative;
 import fi.hyte.impact.domain.Assessment;
 import fi.hyte.impact.domain.AssessmentDocument;
-import fi.hyte.impact.domain.Assessments;
+import fi.hyte.impact.domain.CaseReading;
 import fi.hyte.impact.domain.CaseStatus;
 import fi.hyte.impact.domain.Cell;
 import fi.hyte.impact.domain.DecisionCase;
@@ -44,8 +44,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -71,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DecisionCaseController {
 
     private final Preparation preparation;
-    private final Assessments assessments;
+    private final CaseReading assessments;
     private final DecisionCases cases;
     private final Templates templates;
     private final DecisionText text;
@@ -85,11 +83,12 @@ class DecisionCaseController {
     private final ImpactCatalog catalog;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final CaseChecks checks;
     private final ZoneId zone;
 
     DecisionCaseController(
             Preparation preparation,
-            Assessments assessments,
+            CaseReading assessments,
             DecisionCases cases,
             Templates templates,
             DecisionText text,
@@ -103,6 +102,7 @@ class DecisionCaseController {
             ImpactCatalog catalog,
             AuditLog audit,
             JsonMapper json,
+            CaseChecks checks,
             @Value("${hyte.time-zone}") String zone) {
         this.preparation = preparation;
         this.assessments = assessments;
@@ -119,6 +119,7 @@ class DecisionCaseController {
         this.catalog = catalog;
         this.audit = audit;
         this.json = json;
+        this.checks = checks;
         this.zone = ZoneId.of(zone);
     }
 
@@ -161,7 +162,7 @@ class DecisionCaseController {
             Model model,
             RedirectAttributes redirect) {
         tenant.require(Role.EDITOR);
-        validate(tenant, form, errors);
+        checks.validate(tenant, form, errors);
         if (errors.hasErrors()) {
             return caseForm(tenant, model, form, null);
         }
@@ -193,7 +194,7 @@ class DecisionCaseController {
             RedirectAttributes redirect) {
         DecisionCase c = preparation.get(tenant, id);
         requireEdit(tenant, c);
-        validate(tenant, form, errors);
+        checks.validate(tenant, form, errors);
         if (errors.hasErrors()) {
             return caseForm(tenant, model, form, c);
         }
@@ -231,52 +232,7 @@ class DecisionCaseController {
         return "redirect:/impact/cases/" + id;
     }
 
-    private void validate(Tenant tenant, CaseForm form, BindingResult errors) {
-        if (form.bodyId() != null
-                && organisations.bodies(tenant.organisation()).stream().noneMatch(b -> b.id().equals(form.bodyId()))) {
-            errors.rejectValue("bodyId", "impact.validation.body");
-        }
-        if (form.sectorId() != null
-                && organisations.sectors(tenant.organisation()).stream()
-                        .noneMatch(s -> s.id().equals(form.sectorId()))) {
-            errors.rejectValue("sectorId", "impact.validation.sector");
-        }
-        List<UUID> members = accounts.members(tenant.organisation()).stream()
-                .map(m -> m.id().value())
-                .toList();
-        if (form.preparers().isEmpty()) {
-            errors.rejectValue("preparers", "impact.validation.preparer");
-        } else if (!members.containsAll(form.preparers())) {
-            errors.rejectValue("preparers", "impact.validation.preparerUnknown");
-        }
-        if (!Numbers.isWebLink(form.caseUrl())) {
-            errors.rejectValue("caseUrl", "impact.validation.link");
-        }
-        if (form.startsOn() != null
-                && form.meetingOn() != null
-                && form.meetingOn().isBefore(form.startsOn())) {
-            errors.rejectValue("meetingOn", "impact.validation.meetingBeforeStart");
-        }
-        if (form.startsOn() != null
-                && form.assessmentDue() != null
-                && form.assessmentDue().isBefore(form.startsOn())) {
-            errors.rejectValue("assessmentDue", "impact.validation.dueBeforeStart");
-        }
-        String pattern = templates.latest(tenant.organisation()).content().diaryPattern();
-        if (pattern != null && form.diaryNumber() != null && !form.diaryNumber().isBlank()) {
-            try {
-                if (!Pattern.compile(pattern)
-                        .matcher(form.diaryNumber().strip())
-                        .matches()) {
-                    errors.rejectValue("diaryNumber", "impact.validation.diaryFormat", new Object[] {pattern}, null);
-                }
-            } catch (PatternSyntaxException ignored) {
-                // A pattern the organisation mistyped checks nothing rather than refusing every case.
-            }
-        }
-    }
-
-    private static DecisionCase details(UUID id, CaseForm form) {
+    static DecisionCase details(UUID id, CaseForm form) {
         return new DecisionCase(
                 id,
                 new LocalizedText(form.titleFi(), form.titleSv(), null),
@@ -324,7 +280,7 @@ class DecisionCaseController {
 
     private void casePage(Tenant tenant, Assessment a, Locale locale, Model model) {
         DecisionCase c = a.decisionCase();
-        List<Assessments.Finding> findings = assessments.crossCheck(tenant, a);
+        List<CaseReading.Finding> findings = assessments.crossCheck(tenant, a);
         boolean canEdit = Preparation.mayEdit(tenant, c);
         model.addAttribute("a", a);
         model.addAttribute("c", c);
@@ -375,6 +331,15 @@ class DecisionCaseController {
                             c.version()));
         }
         model.addAttribute("goals", goals(tenant, locale));
+        model.addAttribute(
+                "exclusionLabel",
+                a.screening() == null || a.screening().exclusion() == null
+                        ? null
+                        : a.template().exclusions().stream()
+                                .filter(x -> x.key().equals(a.screening().exclusion()))
+                                .map(x -> x.label().in(locale))
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("heard", Hearing.Heard.values());
         model.addAttribute("expected", FollowUp.Expected.values());
         model.addAttribute("outcomes", FollowUp.Outcome.values());
@@ -404,7 +369,7 @@ class DecisionCaseController {
         return goals;
     }
 
-    record GoalChoice(UUID id, String label) {}
+    public record GoalChoice(UUID id, String label) {}
 
     @PostMapping("/cases/{id}/screening")
     String screening(
@@ -724,7 +689,16 @@ class DecisionCaseController {
                 null,
                 null,
                 0);
-        return saved(redirect, id, "#follow-up", () -> followUps.add(tenant, id, f, form.intoPlan()));
+        try {
+            return saved(redirect, id, "#follow-up", () -> followUps.add(tenant, id, f, form.intoPlan()));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            // The plan's own rule: an editor adds measures of their own sector only. Nothing was saved.
+            if (!Preparation.mayEdit(tenant, preparation.get(tenant, id))) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", "impact.followUp.planRefused");
+            return "redirect:/impact/cases/" + id + "#follow-up";
+        }
     }
 
     @PostMapping("/cases/{id}/follow-up/outcome")
@@ -815,8 +789,8 @@ class DecisionCaseController {
     }
 
     /** An alternative, row and term that exist in the case; anything else is 404. */
-    record CellRef(Alternative alternative, TemplateContent.Row row, Cell.Term term) {
-        String anchor() {
+    public record CellRef(Alternative alternative, TemplateContent.Row row, Cell.Term term) {
+        public String anchor() {
             return "cell-" + alternative.id() + "-" + row.key() + "-" + term;
         }
     }

@@ -15,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads a case's whole assessment and runs the cross-check of crossing and accumulating impacts. */
 @Service
 @Transactional(readOnly = true)
-public class Assessments {
+public class CaseReading {
 
     private final DecisionCases cases;
     private final Preparation preparation;
 
-    Assessments(DecisionCases cases, Preparation preparation) {
+    CaseReading(DecisionCases cases, Preparation preparation) {
         this.cases = cases;
         this.preparation = preparation;
     }
