@@ -82,7 +82,13 @@ class TenantIsolationTests {
             "goal",
             "goal_indicator",
             "measure",
-            "evaluation");
+            "evaluation",
+            "impact_case",
+            "impact_alternative",
+            "impact_cell",
+            "impact_hearing",
+            "impact_follow_up",
+            "impact_frozen");
 
     @LocalServerPort
     int port;
@@ -119,6 +125,9 @@ class TenantIsolationTests {
 
     @Autowired
     Comparisons comparisons;
+
+    @Autowired
+    fi.hyte.impact.domain.Preparation impactPreparation;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -280,6 +289,7 @@ class TenantIsolationTests {
                 new Evaluation(
                         null, null, otherMeasure, 2025, Realisation.YES, "Vieras arvio", null, null, -1, null, null));
         UUID otherDimension = planReading.dimensions(other.id()).get(0).id();
+        UUID otherCase = ImpactFixture.decisionCase(impactPreparation, other.tenant(), body, suffix);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -303,6 +313,8 @@ class TenantIsolationTests {
                 Map.entry("plan-measures", otherMeasure.toString()),
                 Map.entry("plan-dimensions", otherDimension.toString()),
                 Map.entry("target", otherTarget.toString()),
+                Map.entry("impact", otherCase.toString()),
+                Map.entry("decision-cases", otherCase.toString()),
                 Map.entry("year", "2025")));
     }
 
@@ -498,8 +510,8 @@ class TenantIsolationTests {
         StringBuilder state = new StringBuilder();
         for (String table : TABLES) {
             state.append(table)
-                    .append(jdbc.sql("select string_agg(id || ':' || version, ',' order by id) from " + table
-                                    + " where organisation_id = ?")
+                    .append(jdbc.sql("select coalesce(string_agg(id || ':' || version, ',' order by id), '') from "
+                                    + table + " where organisation_id = ?")
                             .param(org.id().value())
                             .query(String.class)
                             .single())
