@@ -38,6 +38,12 @@ class ImpactBrowserTests {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+    /** The elements outside a scrolling table that reach past a phone's width, for the failure message. */
+    static final String WIDE = "Array.from(document.querySelectorAll('body *'))"
+            + ".filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > 392)"
+            + ".slice(0, 6).map(e => e.tagName + '.' + e.className + '#' + e.id + ':'"
+            + " + Math.round(e.getBoundingClientRect().right)).join(' ')";
+
     @LocalServerPort
     int port;
 
@@ -104,6 +110,11 @@ class ImpactBrowserTests {
                         var response = page.navigate(url(entry.getValue()));
                         assertThat(response.status()).as(entry.getValue()).isEqualTo(200);
                         assertThat(page.content()).doesNotContain("??");
+                        if (width == 390) {
+                            assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                                    .as("no sideways scrolling on a phone: %s %s", entry.getKey(), page.evaluate(WIDE))
+                                    .isLessThanOrEqualTo(390);
+                        }
                         page.screenshot(new Page.ScreenshotOptions()
                                 .setPath(SCREENSHOTS.resolve(
                                         "impact-" + width + "-" + language + "-" + entry.getKey() + ".png"))
