@@ -55,6 +55,11 @@ public class PlanCatalog {
         return reading.plans(organisation).stream().map(PlanCatalog::info).toList();
     }
 
+    /** The organisation's wellbeing dimensions in their order (empty before its first plan). */
+    public List<LocalizedText> dimensions(OrganisationId organisation) {
+        return reading.dimensions(organisation).stream().map(d -> d.name()).toList();
+    }
+
     /** The plan whose term covers the year. */
     public Optional<PlanInfo> planFor(OrganisationId organisation, int year) {
         return reading.current(organisation, LocalDate.of(year, 6, 30)).map(PlanCatalog::info);

@@ -84,7 +84,13 @@ class TenantIsolationTests {
             "goal",
             "goal_indicator",
             "measure",
-            "evaluation");
+            "evaluation",
+            "impact_case",
+            "impact_alternative",
+            "impact_cell",
+            "impact_hearing",
+            "impact_follow_up",
+            "impact_frozen");
 
     @LocalServerPort
     int port;
@@ -133,6 +139,9 @@ class TenantIsolationTests {
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    fi.hyte.impact.domain.Preparation impactPreparation;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -317,6 +326,7 @@ class TenantIsolationTests {
                 null,
                 id -> false);
         UUID otherMail = otherMail(user, suffix);
+        UUID otherCase = ImpactFixture.decisionCase(impactPreparation, other.tenant(), body, suffix);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -347,6 +357,8 @@ class TenantIsolationTests {
                 Map.entry("report-comment", otherComment.toString()),
                 Map.entry("report-joy", otherJoy.toString()),
                 Map.entry("mail", otherMail.toString()),
+                Map.entry("impact", otherCase.toString()),
+                Map.entry("decision-cases", otherCase.toString()),
                 Map.entry("year", "2025")));
     }
 
@@ -567,8 +579,8 @@ class TenantIsolationTests {
         StringBuilder state = new StringBuilder();
         for (String table : TABLES) {
             state.append(table)
-                    .append(jdbc.sql("select string_agg(id || ':' || version, ',' order by id) from " + table
-                                    + " where organisation_id = ?")
+                    .append(jdbc.sql("select coalesce(string_agg(id || ':' || version, ',' order by id), '') from "
+                                    + table + " where organisation_id = ?")
                             .param(org.id().value())
                             .query(String.class)
                             .single())

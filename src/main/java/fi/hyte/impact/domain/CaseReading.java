@@ -1,0 +1,126 @@
+package fi.hyte.impact.domain;
+
+import fi.hyte.platform.Tenant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a case's whole assessment and runs the cross-check of crossing and accumulating impacts. */
+@Service
+@Transactional(readOnly = true)
+public class CaseReading {
+
+    private final DecisionCases cases;
+    private final Preparation preparation;
+
+    CaseReading(DecisionCases cases, Preparation preparation) {
+        this.cases = cases;
+        this.preparation = preparation;
+    }
+
+    public Assessment of(Tenant tenant, UUID id) {
+        DecisionCase c = preparation.get(tenant, id);
+        TemplateContent template = preparation.template(tenant, c);
+        return new Assessment(
+                c,
+                template,
+                cases.alternatives(tenant.organisation(), id),
+                cases.cells(tenant.organisation(), id),
+                cases.hearings(tenant.organisation(), id),
+                cases.followUps(tenant.organisation(), id),
+                c.screening().evaluate(template));
+    }
+
+    /**
+     * A finding of the cross-check: a message key and its arguments (row keys are turned into the
+     * template's words by the caller; a case's title is given as is).
+     */
+    public record Finding(Kind kind, String row, List<String> cases) {
+        public enum Kind {
+            SEVERAL_PERSPECTIVES,
+            ACCUMULATING,
+            LARGE_WITHOUT_EVIDENCE,
+            NEGATIVE_NOT_HEARD
+        }
+    }
+
+    /**
+     * The cross-check of the proposal (or the chosen alternative): a group hit negatively over both
+     * terms or together with another perspective that touches it; a group or area hit by other
+     * decisions within the template's window; "large" without evidence; a negative impact on a
+     * group that was never heard.
+     */
+    public List<Finding> crossCheck(Tenant tenant, Assessment a) {
+        List<Finding> findings = new ArrayList<>();
+        UUID counted = a.counted().map(Alternative::id).orElse(null);
+        if (counted == null) {
+            return findings;
+        }
+        List<Cell> own = a.cells().stream()
+                .filter(c -> c.alternativeId().equals(counted))
+                .toList();
+        Map<String, Set<Cell.Term>> negative = new LinkedHashMap<>();
+        for (Cell c : own) {
+            if (c.direction() == Cell.Direction.NEGATIVE) {
+                negative.computeIfAbsent(c.rowKey(), k -> new LinkedHashSet<>()).add(c.term());
+            }
+        }
+        long negativeIndirect = negative.keySet().stream()
+                .filter(row -> a.template().row(row).map(r -> !r.group()).orElse(false))
+                .count();
+        for (Map.Entry<String, Set<Cell.Term>> e : negative.entrySet()) {
+            boolean group =
+                    a.template().row(e.getKey()).map(TemplateContent.Row::group).orElse(false);
+            if (group && (e.getValue().size() == 2 || negativeIndirect > 0)) {
+                findings.add(new Finding(Finding.Kind.SEVERAL_PERSPECTIVES, e.getKey(), List.of()));
+            }
+        }
+        LocalDate around =
+                a.decisionCase().meetingOn() != null ? a.decisionCase().meetingOn() : LocalDate.now();
+        LocalDate since = around.minusMonths(a.template().accumulationMonths());
+        List<DecisionCases.OtherImpact> elsewhere =
+                cases.negativeElsewhere(tenant.organisation(), a.decisionCase().id(), since);
+        for (String row : negative.keySet()) {
+            List<String> titles = elsewhere.stream()
+                    .filter(o -> o.rowKey().equals(row))
+                    .map(DecisionCases.OtherImpact::title)
+                    .distinct()
+                    .toList();
+            if (!titles.isEmpty()
+                    && a.template().row(row).map(TemplateContent.Row::group).orElse(false)) {
+                findings.add(new Finding(Finding.Kind.ACCUMULATING, row, titles));
+            }
+        }
+        for (String area : a.decisionCase().screening().areas()) {
+            List<String> titles = elsewhere.stream()
+                    .filter(o -> o.areas().contains(area))
+                    .map(DecisionCases.OtherImpact::title)
+                    .distinct()
+                    .toList();
+            if (!titles.isEmpty() && !negative.isEmpty()) {
+                findings.add(new Finding(Finding.Kind.ACCUMULATING, "area:" + area, titles));
+            }
+        }
+        for (Cell c : a.cells()) {
+            if (c.magnitude() == Cell.Magnitude.LARGE && !c.hasEvidence()) {
+                findings.add(new Finding(Finding.Kind.LARGE_WITHOUT_EVIDENCE, c.rowKey(), List.of()));
+            }
+        }
+        for (String row : negative.keySet()) {
+            boolean group =
+                    a.template().row(row).map(TemplateContent.Row::group).orElse(false) || row.equals("staff");
+            boolean heard = a.hearings().stream().anyMatch(h -> h.who().covers(row));
+            if (group && !heard) {
+                findings.add(new Finding(Finding.Kind.NEGATIVE_NOT_HEARD, row, List.of()));
+            }
+        }
+        return findings.stream().distinct().toList();
+    }
+}

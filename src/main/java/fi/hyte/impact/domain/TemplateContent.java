@@ -1,0 +1,83 @@
+package fi.hyte.impact.domain;
+
+import fi.hyte.platform.LocalizedText;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One version of an organisation's assessment template, as data: screening rules with their
+ * thresholds, exclusions, the matrix rows, the areas and the sources named to users.
+ *
+ * @param diaryPattern the organisation's format of diary numbers as a regular expression; null for any
+ */
+public record TemplateContent(
+        LocalizedText name,
+        List<Source> sources,
+        int accumulationMonths,
+        BigDecimal shareThreshold,
+        BigDecimal eurosThreshold,
+        List<Rule> rules,
+        List<Exclusion> exclusions,
+        List<Row> rows,
+        List<LocalizedText> areas,
+        Map<String, LocalizedText> wording,
+        String diaryPattern) {
+
+    public TemplateContent {
+        diaryPattern = diaryPattern == null || diaryPattern.isBlank() ? null : diaryPattern;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        areas = areas == null ? List.of() : List.copyOf(areas);
+        wording = wording == null ? Map.of() : Map.copyOf(wording);
+    }
+
+    /** A source of the template's wording and rules. */
+    public record Source(String name, String url) {}
+
+    /** A screening rule: what it asks, what it concludes when it fires, whether it needs a hearing. */
+    public record Rule(String key, Need outcome, boolean hearing, LocalizedText label) {}
+
+    /** A kind of decision that needs no assessment. */
+    public record Exclusion(String key, LocalizedText label) {}
+
+    /** A row of the matrix; {@code group} rows are groups of people (heard or not). */
+    public record Row(String key, String section, boolean group, LocalizedText label) {}
+
+    public Optional<Rule> rule(String key) {
+        return rules.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    public Optional<Row> row(String key) {
+        return rows.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    public TemplateContent withThresholds(
+            BigDecimal share, BigDecimal euros, int months, List<LocalizedText> newAreas, String pattern) {
+        return new TemplateContent(
+                name, sources, months, share, euros, rules, exclusions, rows, newAreas, wording, pattern);
+    }
+
+    public TemplateContent withOutcomes(Map<String, Need> outcomes) {
+        List<Rule> changed = rules.stream()
+                .map(r -> outcomes.containsKey(r.key())
+                        ? new Rule(r.key(), outcomes.get(r.key()), r.hearing(), r.label())
+                        : r)
+                .toList();
+        return new TemplateContent(
+                name,
+                sources,
+                accumulationMonths,
+                shareThreshold,
+                eurosThreshold,
+                changed,
+                exclusions,
+                rows,
+                areas,
+                wording,
+                diaryPattern);
+    }
+}
