@@ -12,3 +12,10 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
 });
+// The menu (a <details>) stays open on wide screens, also where CSS cannot show a closed one's content.
+document.addEventListener("DOMContentLoaded", function () {
+  var menu = document.querySelector(".site-menu");
+  if (menu && window.matchMedia("(min-width: 40.0625em)").matches) {
+    menu.open = true;
+  }
+});
