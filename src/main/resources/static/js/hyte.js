@@ -12,10 +12,12 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
 });
-// The menu (a <details>) stays open on wide screens, also where CSS cannot show a closed one's content.
+// What folds on a phone (the menu, the plan's filters: <details>) stays open on wide screens, also
+// where CSS cannot show a closed one's content.
 document.addEventListener("DOMContentLoaded", function () {
-  var menu = document.querySelector(".site-menu");
-  if (menu && window.matchMedia("(min-width: 40.0625em)").matches) {
-    menu.open = true;
+  if (window.matchMedia("(min-width: 40.0625em)").matches) {
+    document.querySelectorAll("details.site-menu, details.opens-wide").forEach(function (d) {
+      d.open = true;
+    });
   }
 });

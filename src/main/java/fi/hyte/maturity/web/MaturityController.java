@@ -101,6 +101,13 @@ class MaturityController {
             RoundResults latestResults = results.of(tenant.organisation(), round.id());
             model.addAttribute("latest", latestResults);
             model.addAttribute("matrix", matrix(latestResults, locale));
+            // The own agreed levels, shown first beside the others in the comparison.
+            java.util.Map<String, Integer> own = new java.util.LinkedHashMap<>();
+            latestResults.criteria().stream()
+                    .filter(r -> r.consensus() != null)
+                    .forEach(r -> own.put(r.criterion().key(), r.consensus().level()));
+            model.addAttribute("ownLevels", own);
+            model.addAttribute("ownAssessedOn", round.assessedOn());
         });
         model.addAttribute("sharing", comparison.sharing(tenant.organisation()));
         model.addAttribute("peers", comparison.peers(tenant.organisation()));
