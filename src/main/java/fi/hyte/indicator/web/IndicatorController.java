@@ -116,6 +116,10 @@ class IndicatorController {
         model.addAttribute("chartLeftOut", shown.leftOut());
         model.addAttribute("table", shown.table());
         model.addAttribute("genderChart", shown.genderChart());
+        model.addAttribute("chartNarrow", shown.chartNarrow());
+        model.addAttribute("genderChartNarrow", shown.genderChartNarrow());
+        model.addAttribute(
+                "genderHeading", shown.genderChart() == null ? null : figures.genderHeading(analysis, locale));
         model.addAttribute("provenance", values.provenance(id).orElse(null));
         model.addAttribute(
                 "item",
