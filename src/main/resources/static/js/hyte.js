@@ -21,3 +21,12 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 });
+// A "Print" button where printing is natural: there only with the script that prints.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+});
