@@ -30,3 +30,10 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// A phone's one-row tabs show the current one.
+document.addEventListener("DOMContentLoaded", function () {
+  var current = document.querySelector(".subnav [aria-current=page]");
+  if (current && current.parentElement.scrollWidth > current.parentElement.clientWidth) {
+    current.parentElement.scrollLeft = current.offsetLeft - 16;
+  }
+});

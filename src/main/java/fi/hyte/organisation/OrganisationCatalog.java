@@ -116,6 +116,19 @@ public class OrganisationCatalog implements OrganisationDirectory {
                 organisations.staleAfterYears(id).orElse(DataFreshness.DEFAULT_STALE_AFTER_YEARS));
     }
 
+    /** The members of the organisation's wellbeing group, in the group's order; empty without a group. */
+    public List<PersonSummary> groupMembers(OrganisationId id) {
+        Map<UUID, PersonSummary> everyone =
+                people(id).stream().collect(Collectors.toMap(PersonSummary::id, p -> p, (a, b) -> a));
+        return bodies.firstOfType(id, fi.hyte.organisation.domain.BodyType.WELLBEING_GROUP)
+                .map(group -> bodies.membersOf(id, group.id()).stream()
+                        .map(m -> everyone.get(m.personId()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
+    }
+
     /** The official region an organisation stands for, with Sotkanet's id for it. */
     public Optional<OfficialRegion> officialRegion(OrganisationId id) {
         return regions.officialOf(id.value())

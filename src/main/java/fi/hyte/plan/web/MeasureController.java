@@ -251,6 +251,14 @@ class MeasureController {
         model.addAttribute("form", form);
         model.addAttribute("statuses", MeasureStatus.values());
         model.addAttribute("editableSectors", tenant.can(Role.COORDINATOR));
+        if (model.getAttribute("snapshot") instanceof fi.hyte.plan.domain.PlanSnapshot snapshot) {
+            // Goals in their number order (T-1, T-2, …), as the plan lists them.
+            model.addAttribute(
+                    "goalsInOrder",
+                    snapshot.goals().stream()
+                            .sorted(java.util.Comparator.comparingInt(fi.hyte.plan.domain.Goal::ref))
+                            .toList());
+        }
         return "plan/measure-form";
     }
 
