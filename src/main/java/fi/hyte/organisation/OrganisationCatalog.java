@@ -46,6 +46,7 @@ public class OrganisationCatalog implements OrganisationDirectory {
     private final Regions regions;
     private final People people;
     private final Bodies bodies;
+    private final java.time.ZoneId zone;
 
     OrganisationCatalog(
             Organisations organisations,
@@ -53,7 +54,9 @@ public class OrganisationCatalog implements OrganisationDirectory {
             LeadershipReview leadership,
             Regions regions,
             People people,
-            Bodies bodies) {
+            Bodies bodies,
+            @org.springframework.beans.factory.annotation.Value("${hyte.time-zone}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
         this.people = people;
         this.bodies = bodies;
         this.organisations = organisations;
@@ -101,6 +104,29 @@ public class OrganisationCatalog implements OrganisationDirectory {
                 sectorCount,
                 sectorCount - overview.sectorsWithoutMember().size(),
                 outside);
+    }
+
+    /**
+     * How old the organisation counts indicator data this year: its own threshold for old data (3
+     * years unless it chose another).
+     */
+    public DataFreshness freshness(OrganisationId id) {
+        return new DataFreshness(
+                java.time.LocalDate.now(zone).getYear(),
+                organisations.staleAfterYears(id).orElse(DataFreshness.DEFAULT_STALE_AFTER_YEARS));
+    }
+
+    /** The members of the organisation's wellbeing group, in the group's order; empty without a group. */
+    public List<PersonSummary> groupMembers(OrganisationId id) {
+        Map<UUID, PersonSummary> everyone =
+                people(id).stream().collect(Collectors.toMap(PersonSummary::id, p -> p, (a, b) -> a));
+        return bodies.firstOfType(id, fi.hyte.organisation.domain.BodyType.WELLBEING_GROUP)
+                .map(group -> bodies.membersOf(id, group.id()).stream()
+                        .map(m -> everyone.get(m.personId()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The official region an organisation stands for, with Sotkanet's id for it. */

@@ -90,7 +90,7 @@ public class AuditLog {
         for (String key : keys) {
             String was = before.get(key);
             String is = after.get(key);
-            if (!Objects.equals(was, is)) {
+            if (!Objects.equals(was, is) && !isVersion(key)) {
                 fields.add(new FieldChange(key, was, is));
             }
         }
@@ -148,6 +148,15 @@ public class AuditLog {
             String action,
             Object before,
             Object after) {
+        String beforeJson = toJson(before);
+        String afterJson = toJson(after);
+        // A save that changed nothing but the record's version is no change: it writes no entry.
+        if ("UPDATE".equals(action)
+                && beforeJson != null
+                && afterJson != null
+                && sameButVersion(beforeJson, afterJson)) {
+            return;
+        }
         jdbc.sql("insert into audit_event (organisation_id, occurred_at, actor_id, actor_name, entity_type, entity_id,"
                         + " action, before_state, after_state) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),"
                         + " cast(? as jsonb))")
@@ -159,9 +168,21 @@ public class AuditLog {
                         entityType,
                         String.valueOf(entityId),
                         action,
-                        toJson(before),
-                        toJson(after))
+                        beforeJson,
+                        afterJson)
                 .update();
+    }
+
+    private boolean sameButVersion(String before, String after) {
+        Map<String, String> was = flatten(before);
+        Map<String, String> is = flatten(after);
+        was.keySet().removeIf(AuditLog::isVersion);
+        is.keySet().removeIf(AuditLog::isVersion);
+        return was.equals(is);
+    }
+
+    private static boolean isVersion(String field) {
+        return field.equals("version") || field.endsWith(".version");
     }
 
     private String toJson(Object state) {

@@ -58,6 +58,14 @@ public class UserAccounts {
                 .toList();
     }
 
+    /** The organisation's users other than system operators, e.g. to choose respondents from. */
+    public List<Member> colleagues(OrganisationId organisation) {
+        java.util.Set<java.util.UUID> operators = users.operatorIds();
+        return members(organisation).stream()
+                .filter(m -> !operators.contains(m.id().value()))
+                .toList();
+    }
+
     /** A user of an organisation, as other modules see them. */
     public record Member(UserId id, String name) {}
 

@@ -331,6 +331,41 @@ class PlanWebTests {
     }
 
     @Test
+    void measureDatesAreTypedTheFinnishWayAndShownSoAndGoalsAreListedByNumber() {
+        WebSession coordinator = as(Role.COORDINATOR);
+        Map<String, String> form = measureForm(goal, "Päivämäärät suomeksi", education, "PLANNED");
+        form.put("startsOn", "1.3.2025");
+        form.put("endsOn", "2025-12-31");
+        assertThat(coordinator
+                        .post("/plan/goals/" + goal + "/measures/new", form)
+                        .status())
+                .isEqualTo(302);
+        Measure saved = reading.snapshot(org.id(), plan.id()).measuresOf(goal).stream()
+                .filter(m -> m.title().fi().equals("Päivämäärät suomeksi"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(saved.startsOn()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(saved.endsOn()).isEqualTo(LocalDate.of(2025, 12, 31));
+        String edit = coordinator.get("/plan/measures/" + saved.id() + "/edit").body();
+        assertThat(edit)
+                .contains("value=\"1.3.2025\"")
+                .contains("value=\"31.12.2025\"")
+                .contains("Muodossa pp.kk.vvvv");
+        // The goal choice lists goals by their numbers.
+        java.util.regex.Matcher refs =
+                java.util.regex.Pattern.compile(">T-(\\d+) ").matcher(edit);
+        List<Integer> order = new java.util.ArrayList<>();
+        while (refs.find()) {
+            order.add(Integer.parseInt(refs.group(1)));
+        }
+        assertThat(order).isSorted().isNotEmpty();
+        form.put("startsOn", "31.2.2025");
+        Response refused = coordinator.post("/plan/goals/" + goal + "/measures/new", form);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Päivämäärää ei voi lukea");
+    }
+
+    @Test
     void unreadableAmountsAndDatesAreRefusedWithAMessageAndNothingIsSaved() {
         WebSession coordinator = as(Role.COORDINATOR);
         int before = reading.snapshot(org.id(), plan.id()).measures().size();

@@ -20,6 +20,11 @@ public final class ChartCache {
             .weigher((LineChart.Chart chart, String svg) -> svg.length())
             .build();
 
+    private static final Cache<LineChart.Chart, String> NARROW = Caffeine.newBuilder()
+            .maximumWeight(DEFAULT_CHARACTERS / 2)
+            .weigher((LineChart.Chart chart, String svg) -> svg.length())
+            .build();
+
     private static volatile boolean enabled = true;
 
     private ChartCache() {}
@@ -29,11 +34,18 @@ public final class ChartCache {
         return enabled ? RENDERED.get(chart, LineChart::render) : LineChart.render(chart);
     }
 
+    /** The same as {@link LineChart#renderNarrow}, for a phone's width. */
+    public static String renderNarrow(LineChart.Chart chart) {
+        return enabled ? NARROW.get(chart, LineChart::renderNarrow) : LineChart.renderNarrow(chart);
+    }
+
     static void limit(long characters) {
         enabled = characters > 0;
         RENDERED.policy().eviction().ifPresent(e -> e.setMaximum(Math.max(0, characters)));
+        NARROW.policy().eviction().ifPresent(e -> e.setMaximum(Math.max(0, characters / 2)));
         if (!enabled) {
             RENDERED.invalidateAll();
+            NARROW.invalidateAll();
         }
     }
 }

@@ -28,6 +28,14 @@ public record ComparisonSet(
         return new ArrayList<>(all);
     }
 
+    /**
+     * A county (or a region) is compared with its own municipalities and the country, not with a
+     * county above it, which it does not have.
+     */
+    public boolean comparesMunicipalities() {
+        return own != null && !own.isMunicipality() && !own.category().equals("MAA");
+    }
+
     public List<Integer> ids() {
         return all().stream().map(IndicatorRegion::id).toList();
     }

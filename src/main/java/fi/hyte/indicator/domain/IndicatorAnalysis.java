@@ -27,14 +27,33 @@ public final class IndicatorAnalysis {
 
     private IndicatorAnalysis() {}
 
-    /** A change from an earlier year's value; judgement +1 better, -1 worse, 0 neither or not judged. */
-    public record Change(int fromYear, BigDecimal from, BigDecimal difference, int judgement) {}
+    /**
+     * A change from an earlier year's value to {@code toYear}'s; judgement +1 better, -1 worse, 0
+     * neither or not judged. {@code acrossGap}: the years between had no value, so the change spans
+     * more than the column's years and must say which years it compares.
+     */
+    public record Change(
+            int fromYear, int toYear, BigDecimal from, BigDecimal difference, int judgement, boolean acrossGap) {}
 
     /** The latest value of a series with its one-year and five-year changes (either may be null). */
     public record Latest(int year, BigDecimal value, Change sincePrevious, Change overFive) {}
 
     /** One region's series for the chosen gender. */
     public record RegionSeries(IndicatorRegion region, String role, Map<Integer, BigDecimal> byYear, Latest latest) {}
+
+    /**
+     * How the municipalities of a county (or region) that is itself the organisation stand in the
+     * latest year any of them has a value: the best and the worst (highest and lowest when the
+     * direction is not judged) and the spread between them.
+     */
+    public record Spread(
+            int year,
+            IndicatorRegion best,
+            BigDecimal bestValue,
+            IndicatorRegion worst,
+            BigDecimal worstValue,
+            BigDecimal difference,
+            int count) {}
 
     /** Where own stands among others in the same year: 1 is best (or highest, when not judged). */
     public record Rank(int position, int of, int year) {}
@@ -60,7 +79,8 @@ public final class IndicatorAnalysis {
             Rank inCounty,
             Map<Gender, Map<Integer, BigDecimal>> ownByGender,
             List<Gap> gaps,
-            boolean missingRecent) {
+            boolean missingRecent,
+            Spread municipalities) {
 
         public RegionSeries ownSeries() {
             return series.isEmpty() || !"own".equals(series.get(0).role()) ? null : series.get(0);
@@ -73,6 +93,21 @@ public final class IndicatorAnalysis {
             ComparisonSet comparisons,
             List<IndicatorValue> values,
             List<IndicatorValue> countyMunicipalities) {
+        return analyse(indicator, gender, comparisons, values, countyMunicipalities, Map.of());
+    }
+
+    /**
+     * As above; when own is a county (or region) rather than a municipality, {@code
+     * countyMunicipalities} are its own municipalities' values and {@code municipalityRegions} names
+     * them, for the spread among them.
+     */
+    public static Analysis analyse(
+            Indicator indicator,
+            Gender gender,
+            ComparisonSet comparisons,
+            List<IndicatorValue> values,
+            List<IndicatorValue> countyMunicipalities,
+            Map<Integer, IndicatorRegion> municipalityRegions) {
         Direction direction = indicator.direction();
         Map<Integer, Map<Gender, Map<Integer, BigDecimal>>> byRegion = new TreeMap<>();
         TreeSet<Integer> years = new TreeSet<>();
@@ -111,7 +146,9 @@ public final class IndicatorAnalysis {
             amongPeers = same.size() > 1 ? rank(ownLatest, same, direction) : null;
         }
         Rank inCounty = null;
-        if (ownLatest != null && countyMunicipalities != null && !countyMunicipalities.isEmpty()) {
+        boolean ownIsMunicipality =
+                comparisons.own() != null && comparisons.own().isMunicipality();
+        if (ownIsMunicipality && ownLatest != null && countyMunicipalities != null && !countyMunicipalities.isEmpty()) {
             List<BigDecimal> same = countyMunicipalities.stream()
                     .filter(v -> v.gender() == gender && v.year() == ownLatest.year() && v.value() != null)
                     .map(IndicatorValue::value)
@@ -142,7 +179,42 @@ public final class IndicatorAnalysis {
                 inCounty,
                 ownByGender,
                 gaps,
-                missingRecent);
+                missingRecent,
+                ownIsMunicipality ? null : spread(countyMunicipalities, municipalityRegions, gender, direction));
+    }
+
+    static Spread spread(
+            List<IndicatorValue> values, Map<Integer, IndicatorRegion> names, Gender gender, Direction direction) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        List<IndicatorValue> ofGender = values.stream()
+                .filter(v -> v.gender() == gender && v.value() != null && names.containsKey(v.regionId()))
+                .toList();
+        Integer year = ofGender.stream()
+                .map(IndicatorValue::year)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        if (year == null) {
+            return null;
+        }
+        List<IndicatorValue> same =
+                ofGender.stream().filter(v -> v.year() == year).toList();
+        if (same.size() < 2) {
+            return null;
+        }
+        int sign = direction == Direction.HIGHER_IS_WORSE ? -1 : 1;
+        Comparator<IndicatorValue> better = Comparator.comparing(v -> v.value().multiply(BigDecimal.valueOf(sign)));
+        IndicatorValue best = same.stream().max(better).orElseThrow();
+        IndicatorValue worst = same.stream().min(better).orElseThrow();
+        return new Spread(
+                year,
+                names.get(best.regionId()),
+                best.value(),
+                names.get(worst.regionId()),
+                worst.value(),
+                best.value().subtract(worst.value()).abs(),
+                same.size());
     }
 
     private static String role(ComparisonSet c, IndicatorRegion region) {
@@ -171,19 +243,29 @@ public final class IndicatorAnalysis {
             return null;
         }
         BigDecimal value = byYear.get(year);
+        // The previous year with a value, however far back: a change across missing years is still
+        // a change, but it says which years it spans.
+        Integer previous = byYear.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getKey() < year)
+                .map(Map.Entry::getKey)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         return new Latest(
                 year,
                 value,
-                change(year - 1, byYear.get(year - 1), value, direction),
-                change(year - 5, byYear.get(year - 5), value, direction));
+                previous == null
+                        ? null
+                        : change(previous, year, byYear.get(previous), value, direction, year - previous > 1),
+                change(year - 5, year, byYear.get(year - 5), value, direction, false));
     }
 
-    private static Change change(int fromYear, BigDecimal from, BigDecimal to, Direction direction) {
+    private static Change change(
+            int fromYear, int toYear, BigDecimal from, BigDecimal to, Direction direction, boolean acrossGap) {
         if (from == null) {
             return null;
         }
         BigDecimal difference = to.subtract(from);
-        return new Change(fromYear, from, difference, direction.judge(difference.signum()));
+        return new Change(fromYear, toYear, from, difference, direction.judge(difference.signum()), acrossGap);
     }
 
     private static Integer against(

@@ -41,6 +41,7 @@ public class IndicatorFigures {
      * @param chart the regions' chart as SVG, or {@code null} when there are no years
      * @param leftOut regions of another scale, shown in the table only
      * @param genderChart own region by gender, or {@code null} without a breakdown
+     * @param chartNarrow, genderChartNarrow the same for a phone's width (a page shows one or the other)
      */
     public record Figures(
             String chart,
@@ -48,7 +49,9 @@ public class IndicatorFigures {
             List<String> leftOut,
             List<Integer> years,
             List<TableRow> table,
-            String genderChart) {}
+            String genderChart,
+            String chartNarrow,
+            String genderChartNarrow) {}
 
     public Figures of(Analysis analysis, Locale locale) {
         List<String> leftOut = new ArrayList<>();
@@ -70,21 +73,45 @@ public class IndicatorFigures {
                 locale);
         String chart = analysis.years().isEmpty()
                 ? null
-                : ChartCache.render(new LineChart.Chart(
-                        "chart-regions",
-                        analysis.indicator().title().in(locale),
-                        description,
-                        analysis.indicator().unit().in(locale),
-                        decimals(analysis),
-                        locale,
-                        series));
+                : ChartCache.render(regionsChart(analysis, "chart-regions", description, locale, series));
+        String chartNarrow = analysis.years().isEmpty()
+                ? null
+                : ChartCache.renderNarrow(regionsChart(analysis, "chart-regions-narrow", description, locale, series));
+        boolean genders = analysis.indicator().hasGenderBreakdown();
+        LineChart.Chart genderWide = genders ? genderChart(analysis, locale, "chart-genders") : null;
+        LineChart.Chart genderNarrow = genders ? genderChart(analysis, locale, "chart-genders-narrow") : null;
         return new Figures(
                 chart,
                 description,
                 List.copyOf(leftOut),
                 analysis.years(),
                 table(analysis, locale),
-                analysis.indicator().hasGenderBreakdown() ? genderChart(analysis, locale) : null);
+                genderWide == null ? null : ChartCache.render(genderWide),
+                chartNarrow,
+                genderNarrow == null ? null : ChartCache.renderNarrow(genderNarrow));
+    }
+
+    private static LineChart.Chart regionsChart(
+            Analysis analysis, String id, String description, Locale locale, List<LineChart.Series> series) {
+        return new LineChart.Chart(
+                id,
+                analysis.indicator().title().in(locale),
+                description,
+                analysis.indicator().unit().in(locale),
+                decimals(analysis),
+                locale,
+                series);
+    }
+
+    /** The heading of the chart by gender, also its SVG title. */
+    public String genderHeading(Analysis analysis, Locale locale) {
+        String region = analysis.ownSeries() == null
+                ? ""
+                : analysis.ownSeries().region().title().in(locale);
+        return messages.getMessage(
+                "indicator.chart.genders",
+                new Object[] {analysis.indicator().title().in(locale), region},
+                locale);
     }
 
     private static List<LineChart.Series> regionSeries(
@@ -140,7 +167,7 @@ public class IndicatorFigures {
         return rows;
     }
 
-    private String genderChart(Analysis analysis, Locale locale) {
+    private LineChart.Chart genderChart(Analysis analysis, Locale locale, String id) {
         if (analysis.ownSeries() == null) {
             return null;
         }
@@ -158,17 +185,14 @@ public class IndicatorFigures {
             return null;
         }
         String region = analysis.ownSeries().region().title().in(locale);
-        return ChartCache.render(new LineChart.Chart(
-                "chart-genders",
-                messages.getMessage(
-                        "indicator.chart.genders",
-                        new Object[] {analysis.indicator().title().in(locale), region},
-                        locale),
+        return new LineChart.Chart(
+                id,
+                genderHeading(analysis, locale),
                 messages.getMessage("indicator.chart.gendersDescription", new Object[] {region}, locale),
                 analysis.indicator().unit().in(locale),
                 decimals(analysis),
                 locale,
-                series));
+                series);
     }
 
     private static BigDecimal peak(RegionSeries series) {

@@ -58,6 +58,21 @@ public class IndicatorValues {
                 .list();
     }
 
+    /**
+     * Indicators other than {@code except} that have values for the region, the most recent first;
+     * the caller keeps those the organisation may see.
+     */
+    public List<Integer> indicatorsWithValues(int region, Collection<Integer> except, int limit) {
+        // One index probe per indicator (the key starts with indicator and region), not a scan of every value.
+        return jdbc.sql("select id from (select i.id, (select max(v.year) from indicator_value v where"
+                        + " v.indicator_id = i.id and v.region_id = ? and v.value is not null) as latest"
+                        + " from indicator i where not (i.id = any(?))) found where latest is not null"
+                        + " order by latest desc, id limit ?")
+                .params(region, except.toArray(Integer[]::new), limit)
+                .query(Integer.class)
+                .list();
+    }
+
     public Optional<Integer> latestYear(int indicator) {
         return Optional.ofNullable(jdbc.sql("select max(year) from indicator_value where indicator_id = ?")
                 .param(indicator)

@@ -47,8 +47,21 @@ public class KnowledgeBase {
     /** A large gap the inequality lens brings up, with its indicator. */
     public record LensEntry(Indicator indicator, Gap gap) {}
 
+    /**
+     * @param withoutOwnData rows whose own region has no value at all
+     * @param withOwnData when most rows have no own data: indicators outside the set that do have
+     *     the own region's values (a county's set is often built of municipal indicators)
+     */
     public record Overview(
-            ComparisonSet comparisons, Map<AgeGroup, List<Row>> groups, List<LensEntry> lens, int size) {}
+            ComparisonSet comparisons,
+            Map<AgeGroup, List<Row>> groups,
+            List<LensEntry> lens,
+            int size,
+            int withoutOwnData,
+            List<Indicator> withOwnData) {}
+
+    /** Suggested indicators with own data, at most this many. */
+    static final int OWN_DATA_SUGGESTIONS = 8;
 
     public Overview overview(OrganisationId organisation) {
         ComparisonSet set = comparisons.of(organisation);
@@ -64,8 +77,14 @@ public class KnowledgeBase {
                         .collect(Collectors.toMap(Indicator::id, Function.identity()));
         Map<Integer, List<IndicatorValue>> valuesById = values.of(byId.keySet(), set.ids(), null, null, null).stream()
                 .collect(Collectors.groupingBy(IndicatorValue::indicatorId));
+        Map<Integer, IndicatorRegion> municipalities = municipalitiesOf(set);
+        Map<Integer, List<IndicatorValue>> municipalValues = municipalities.isEmpty()
+                ? Map.of()
+                : values.of(byId.keySet(), municipalities.keySet(), null, null, null).stream()
+                        .collect(Collectors.groupingBy(IndicatorValue::indicatorId));
         Map<AgeGroup, List<Row>> groups = new EnumMap<>(AgeGroup.class);
         List<LensEntry> lens = new ArrayList<>();
+        int withoutOwnData = 0;
         for (IndicatorSets.Item item : items) {
             Indicator indicator = byId.get(item.indicatorId());
             if (indicator == null) {
@@ -76,12 +95,38 @@ public class KnowledgeBase {
                     indicator.preferredGender(),
                     set,
                     valuesById.getOrDefault(indicator.id(), List.of()),
-                    null);
+                    municipalValues.getOrDefault(indicator.id(), List.of()),
+                    municipalities);
+            if (analysis.own() == null) {
+                withoutOwnData++;
+            }
             groups.computeIfAbsent(item.ageGroup(), g -> new ArrayList<>()).add(new Row(item, indicator, analysis));
             analysis.gaps().stream().filter(Gap::large).forEach(g -> lens.add(new LensEntry(indicator, g)));
         }
         lens.sort(Comparator.comparing((LensEntry e) -> e.gap().relative()).reversed());
-        return new Overview(set, groups, lens, items.size());
+        List<Indicator> withOwnData = List.of();
+        if (set.own() != null && items.size() > 0 && withoutOwnData * 2 > items.size()) {
+            List<Integer> inSet =
+                    items.stream().map(IndicatorSets.Item::indicatorId).toList();
+            withOwnData =
+                    indicators
+                            .findAll(
+                                    organisation,
+                                    values.indicatorsWithValues(set.own().id(), inSet, OWN_DATA_SUGGESTIONS))
+                            .stream()
+                            .sorted(Comparator.comparing(i -> i.title().fi()))
+                            .toList();
+        }
+        return new Overview(set, groups, lens, items.size(), withoutOwnData, withOwnData);
+    }
+
+    /** A county's (or region's) own municipalities by id; empty for a municipality. */
+    private Map<Integer, IndicatorRegion> municipalitiesOf(ComparisonSet set) {
+        if (!set.comparesMunicipalities()) {
+            return Map.of();
+        }
+        return regions.municipalitiesIn(set.own().id()).stream()
+                .collect(Collectors.toMap(IndicatorRegion::id, Function.identity()));
     }
 
     /** The indicator page: its analysis for the chosen gender, with ranks in the county. */
@@ -108,7 +153,10 @@ public class KnowledgeBase {
         List<IndicatorValue> own = values.of(List.of(id), set.ids(), null, null, null);
         Gender chosen = gender.orElseGet(() -> openingGender(indicator, set, own));
         List<IndicatorValue> county = List.of();
-        if (set.county() != null) {
+        Map<Integer, IndicatorRegion> municipalities = municipalitiesOf(set);
+        if (!municipalities.isEmpty()) {
+            county = values.of(List.of(id), municipalities.keySet(), List.of(chosen), null, null);
+        } else if (set.county() != null) {
             county = values.of(
                     List.of(id),
                     regions.municipalitiesIn(set.county().id()).stream()
@@ -118,7 +166,7 @@ public class KnowledgeBase {
                     null,
                     null);
         }
-        return IndicatorAnalysis.analyse(indicator, chosen, set, own, county);
+        return IndicatorAnalysis.analyse(indicator, chosen, set, own, county, municipalities);
     }
 
     static Gender openingGender(Indicator indicator, ComparisonSet set, List<IndicatorValue> values) {

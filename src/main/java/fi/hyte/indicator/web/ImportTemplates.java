@@ -23,6 +23,10 @@ class ImportTemplates {
     static final List<String> HEADER =
             List.of("tunnus", "nimi", "yksikkö", "alue", "vuosi", "sukupuoli", "arvo", "lukumäärä");
 
+    /** A filled-in row, shown on the help sheet. */
+    static final List<String> EXAMPLE = List.of(
+            "kysely-liikunta", "Liikkuu päivittäin, % 8.–9.-luokkalaisista", "%", "245", "2025", "naiset", "44,0", "");
+
     private final MessageSource messages;
 
     ImportTemplates(MessageSource messages) {
@@ -53,6 +57,17 @@ class ImportTemplates {
                 help.createRow(i)
                         .createCell(0)
                         .setCellValue(messages.getMessage("indicator.template.help." + i, null, locale));
+            }
+            // An example row, on the help sheet so that an untouched template never imports it.
+            help.createRow(10)
+                    .createCell(0)
+                    .setCellValue(messages.getMessage("indicator.template.example", null, locale));
+            Row exampleHeader = help.createRow(11);
+            Row example = help.createRow(12);
+            for (int i = 0; i < HEADER.size(); i++) {
+                exampleHeader.createCell(i).setCellValue(HEADER.get(i));
+                exampleHeader.getCell(i).setCellStyle(bold);
+                example.createCell(i).setCellValue(EXAMPLE.get(i));
             }
             help.setColumnWidth(0, 110 * 256);
             workbook.write(out);

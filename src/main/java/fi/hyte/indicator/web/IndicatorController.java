@@ -13,6 +13,8 @@ import fi.hyte.indicator.domain.IndicatorValues;
 import fi.hyte.indicator.domain.Indicators;
 import fi.hyte.indicator.domain.KnowledgeBase;
 import fi.hyte.indicator.domain.Theme;
+import fi.hyte.organisation.DataFreshness;
+import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
@@ -44,6 +46,7 @@ class IndicatorController {
     private final IndicatorRegions regions;
     private final IndicatorFigures figures;
     private final AuditLog audit;
+    private final OrganisationCatalog organisations;
 
     IndicatorController(
             KnowledgeBase knowledge,
@@ -53,7 +56,9 @@ class IndicatorController {
             Comparisons comparisons,
             IndicatorRegions regions,
             IndicatorFigures figures,
-            AuditLog audit) {
+            AuditLog audit,
+            OrganisationCatalog organisations) {
+        this.organisations = organisations;
         this.knowledge = knowledge;
         this.indicators = indicators;
         this.sets = sets;
@@ -66,7 +71,20 @@ class IndicatorController {
 
     @GetMapping
     String overview(Tenant tenant, Model model) {
-        model.addAttribute("overview", knowledge.overview(tenant.organisation()));
+        KnowledgeBase.Overview overview = knowledge.overview(tenant.organisation());
+        DataFreshness freshness = organisations.freshness(tenant.organisation());
+        model.addAttribute("overview", overview);
+        model.addAttribute("freshness", freshness);
+        List<Integer> staleYears = overview.groups().values().stream()
+                .flatMap(List::stream)
+                .map(row -> row.analysis().own())
+                .filter(own -> own != null && freshness.stale(own.year()))
+                .map(own -> own.year())
+                .toList();
+        model.addAttribute("staleCount", staleYears.size());
+        model.addAttribute(
+                "oldestYear", staleYears.stream().min(Integer::compare).orElse(0));
+        model.addAttribute("canSettle", tenant.can(Role.COORDINATOR));
         model.addAttribute("ageGroups", AgeGroup.values());
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         return "indicator/overview";
@@ -91,12 +109,17 @@ class IndicatorController {
         Gender chosen = analysis.gender();
         model.addAttribute("indicator", indicator);
         model.addAttribute("analysis", analysis);
+        model.addAttribute("freshness", organisations.freshness(tenant.organisation()));
         model.addAttribute("gender", chosen);
         IndicatorFigures.Figures shown = figures.of(analysis, locale);
         model.addAttribute("chart", shown.chart());
         model.addAttribute("chartLeftOut", shown.leftOut());
         model.addAttribute("table", shown.table());
         model.addAttribute("genderChart", shown.genderChart());
+        model.addAttribute("chartNarrow", shown.chartNarrow());
+        model.addAttribute("genderChartNarrow", shown.genderChartNarrow());
+        model.addAttribute(
+                "genderHeading", shown.genderChart() == null ? null : figures.genderHeading(analysis, locale));
         model.addAttribute("provenance", values.provenance(id).orElse(null));
         model.addAttribute(
                 "item",

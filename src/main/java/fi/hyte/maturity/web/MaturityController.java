@@ -14,6 +14,7 @@ import fi.hyte.maturity.domain.Participant;
 import fi.hyte.maturity.domain.Results;
 import fi.hyte.maturity.domain.RoundResults;
 import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
@@ -58,6 +59,7 @@ class MaturityController {
     private final AuditLog audit;
     private final PlanCatalog plans;
     private final ZoneId zone;
+    private final OrganisationCatalog organisations;
 
     MaturityController(
             Rounds rounds,
@@ -69,7 +71,9 @@ class MaturityController {
             CountyComparison comparison,
             AuditLog audit,
             PlanCatalog plans,
+            OrganisationCatalog organisations,
             @Value("${hyte.time-zone}") String zone) {
+        this.organisations = organisations;
         this.plans = plans;
         this.zone = ZoneId.of(zone);
         this.rounds = rounds;
@@ -101,6 +105,13 @@ class MaturityController {
             RoundResults latestResults = results.of(tenant.organisation(), round.id());
             model.addAttribute("latest", latestResults);
             model.addAttribute("matrix", matrix(latestResults, locale));
+            // The own agreed levels, shown first beside the others in the comparison.
+            java.util.Map<String, Integer> own = new java.util.LinkedHashMap<>();
+            latestResults.criteria().stream()
+                    .filter(r -> r.consensus() != null)
+                    .forEach(r -> own.put(r.criterion().key(), r.consensus().level()));
+            model.addAttribute("ownLevels", own);
+            model.addAttribute("ownAssessedOn", round.assessedOn());
         });
         model.addAttribute("sharing", comparison.sharing(tenant.organisation()));
         model.addAttribute("peers", comparison.peers(tenant.organisation()));
@@ -150,7 +161,12 @@ class MaturityController {
         if (!members.keySet().containsAll(form.users())) {
             errors.rejectValue("users", "maturity.round.unknownUser");
         }
-        if (form.users().isEmpty() && form.names().isEmpty()) {
+        Map<UUID, OrganisationCatalog.PersonSummary> people = organisations.people(tenant.organisation()).stream()
+                .collect(Collectors.toMap(OrganisationCatalog.PersonSummary::id, p -> p, (a, b) -> a));
+        if (!people.keySet().containsAll(form.people())) {
+            errors.rejectValue("users", "maturity.round.unknownUser");
+        }
+        if (form.users().isEmpty() && form.names().isEmpty() && form.people().isEmpty()) {
             errors.rejectValue("users", "maturity.round.noRespondents");
         }
         if (form.deadline() != null
@@ -162,7 +178,18 @@ class MaturityController {
             return newRoundPage(tenant, model, form);
         }
         List<Invitee> invitees = new ArrayList<>();
-        form.users().forEach(user -> invitees.add(new Invitee(members.get(user), user)));
+        java.util.Set<UUID> invitedUsers = new java.util.HashSet<>();
+        for (UUID chosen : form.people()) {
+            // A person with an account answers themselves; without one, the coordinator records the answer.
+            OrganisationCatalog.PersonSummary person = people.get(chosen);
+            UUID user = person.userId() != null && members.containsKey(person.userId()) ? person.userId() : null;
+            if (user == null || invitedUsers.add(user)) {
+                invitees.add(new Invitee(person.name(), user));
+            }
+        }
+        form.users().stream()
+                .filter(invitedUsers::add)
+                .forEach(user -> invitees.add(new Invitee(members.get(user), user)));
         form.names().forEach(name -> invitees.add(new Invitee(name, null)));
         UUID id = assessments.open(
                 tenant,
@@ -398,7 +425,21 @@ class MaturityController {
 
     private String newRoundPage(Tenant tenant, Model model, RoundForm form) {
         model.addAttribute("form", form);
-        model.addAttribute("members", accounts.members(tenant.organisation()));
+        List<OrganisationCatalog.PersonSummary> everyone = organisations.people(tenant.organisation());
+        List<OrganisationCatalog.PersonSummary> group = organisations.groupMembers(tenant.organisation());
+        java.util.Set<UUID> linked = everyone.stream()
+                .map(OrganisationCatalog.PersonSummary::userId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        model.addAttribute("groupPeople", group);
+        model.addAttribute(
+                "otherPeople", everyone.stream().filter(p -> !group.contains(p)).toList());
+        // Accounts that are no person of the organisation, never the system operator's.
+        model.addAttribute(
+                "members",
+                accounts.colleagues(tenant.organisation()).stream()
+                        .filter(m -> !linked.contains(m.id().value()))
+                        .toList());
         return "maturity/round-new";
     }
 

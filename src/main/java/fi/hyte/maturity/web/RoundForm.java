@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Opening an assessment round: respondents are users of the organisation and/or names, one per line. */
+/**
+ * Opening an assessment round: respondents are the organisation's people (the wellbeing group's
+ * members first), users without a person, and/or names, one per line.
+ */
 record RoundForm(
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
         String title,
@@ -16,17 +19,21 @@ record RoundForm(
         LocalDate deadline,
         Boolean answersVisible,
         List<UUID> users,
-        @Size(max = 5000, message = "{validation.tooLong}") String otherNames) {
+        @Size(max = 5000, message = "{validation.tooLong}") String otherNames,
+        List<UUID> people) {
 
     RoundForm {
         answersVisible = Boolean.TRUE.equals(answersVisible);
         users = users == null
                 ? List.of()
                 : users.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        people = people == null
+                ? List.of()
+                : people.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     static RoundForm empty() {
-        return new RoundForm("", LocalDate.now(), LocalDate.now().plusWeeks(3), false, List.of(), "");
+        return new RoundForm("", LocalDate.now(), LocalDate.now().plusWeeks(3), false, List.of(), "", List.of());
     }
 
     List<String> names() {

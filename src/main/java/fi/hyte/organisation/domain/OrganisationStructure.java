@@ -53,6 +53,30 @@ public class OrganisationStructure {
         audit.updated(tenant, "organisation", id, before, organisations.find(id).orElseThrow());
     }
 
+    /**
+     * The organisation's data settings: after how many years an indicator value is old data. A save
+     * that changes nothing writes nothing.
+     */
+    public void updateStaleAfterYears(Tenant tenant, int years, int version) {
+        tenant.require(Role.COORDINATOR);
+        OrganisationId id = tenant.organisation();
+        int before = organisations.staleAfterYears(id).orElseThrow(() -> new NotFoundException("organisation"));
+        Organisation current = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation"));
+        if (current.version() != version) {
+            throw new ConcurrentChangeException("organisation");
+        }
+        if (before == years) {
+            return;
+        }
+        checkSaved(organisations.updateStaleAfterYears(id, years, version), "organisation");
+        audit.updated(
+                tenant,
+                "organisation",
+                id,
+                java.util.Map.of("staleAfterYears", before),
+                java.util.Map.of("staleAfterYears", years));
+    }
+
     public UUID saveSector(Tenant tenant, Sector sector) {
         tenant.require(Role.COORDINATOR);
         OrganisationId org = tenant.organisation();

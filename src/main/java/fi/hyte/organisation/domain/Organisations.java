@@ -80,6 +80,22 @@ public class Organisations {
                 .update();
     }
 
+    /** After how many years the organisation's indicator values count as old data. */
+    public Optional<Integer> staleAfterYears(OrganisationId id) {
+        return jdbc.sql("select stale_after_years from organisation where id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** Sets the threshold if the stored version is still the one given; returns the rows changed. */
+    public int updateStaleAfterYears(OrganisationId id, int years, int version) {
+        return jdbc.sql("update organisation set stale_after_years = ?, version = version + 1"
+                        + " where id = ? and version = ?")
+                .params(years, id.value(), version)
+                .update();
+    }
+
     private static Organisation map(ResultSet rs, int row) throws SQLException {
         String regionKind = rs.getString("region_kind");
         return new Organisation(

@@ -223,6 +223,10 @@ class BodyController {
     }
 
     private String showPage(Tenant tenant, Model model, Body body, BodyForm form, MemberForm memberForm) {
+        if (body.type() == BodyType.WELLBEING_GROUP) {
+            // The group's page lights its own menu item, not the bodies'.
+            model.addAttribute("navPath", "/wellbeing-group");
+        }
         List<Person> everyone = people.of(tenant.organisation());
         Map<UUID, Person> byId = everyone.stream().collect(Collectors.toMap(Person::id, Function.identity()));
         List<BodyMember> members = bodies.membersOf(tenant.organisation(), body.id());

@@ -1,12 +1,15 @@
 package fi.hyte.organisation.web;
 
+import fi.hyte.organisation.domain.Bodies;
 import fi.hyte.organisation.domain.Organisation;
 import fi.hyte.organisation.domain.OrganisationStructure;
 import fi.hyte.organisation.domain.OrganisationType;
 import fi.hyte.organisation.domain.Organisations;
+import fi.hyte.organisation.domain.People;
 import fi.hyte.organisation.domain.Region;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.organisation.domain.Regions;
+import fi.hyte.organisation.domain.Sectors;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.LocalizedText;
@@ -36,9 +39,21 @@ class OrganisationController {
     private final Regions regions;
     private final OrganisationStructure structure;
     private final AuditLog audit;
+    private final Sectors sectors;
+    private final People people;
+    private final Bodies bodies;
 
     OrganisationController(
-            Organisations organisations, Regions regions, OrganisationStructure structure, AuditLog audit) {
+            Organisations organisations,
+            Regions regions,
+            OrganisationStructure structure,
+            AuditLog audit,
+            Sectors sectors,
+            People people,
+            Bodies bodies) {
+        this.sectors = sectors;
+        this.people = people;
+        this.bodies = bodies;
         this.organisations = organisations;
         this.regions = regions;
         this.structure = structure;
@@ -49,6 +64,34 @@ class OrganisationController {
     String show(Tenant tenant, Model model) {
         Organisation organisation = current(tenant);
         return page(tenant, model, OrganisationForm.of(organisation), organisation);
+    }
+
+    @PostMapping("/data-settings")
+    String saveDataSettings(
+            Tenant tenant,
+            @Valid @ModelAttribute("settings") DataSettingsForm settings,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        Organisation organisation = current(tenant);
+        if (errors.hasErrors()) {
+            model.addAttribute("settings", settings);
+            return page(tenant, model, OrganisationForm.of(organisation), organisation);
+        }
+        try {
+            structure.updateStaleAfterYears(tenant, settings.staleAfterYears(), settings.version());
+        } catch (ConcurrentChangeException e) {
+            Organisation now = current(tenant);
+            Conflicts.show(model, audit, tenant, "organisation", tenant.organisation(), now);
+            model.addAttribute(
+                    "settings",
+                    new DataSettingsForm(
+                            organisations.staleAfterYears(tenant.organisation()).orElse(3), now.version()));
+            return page(tenant, model, OrganisationForm.of(now), now);
+        }
+        redirect.addFlashAttribute("notice", "saved");
+        return "redirect:/organisation";
     }
 
     @PostMapping
@@ -112,7 +155,22 @@ class OrganisationController {
                         : regions.find(organisation.regionKind(), organisation.regionCode())
                                 .orElse(null));
         model.addAttribute("canEdit", tenant.can(Role.ADMIN));
+        model.addAttribute("canSettle", tenant.can(Role.COORDINATOR));
         model.addAttribute("operator", tenant.operator());
+        if (!model.containsAttribute("settings")) {
+            model.addAttribute(
+                    "settings",
+                    new DataSettingsForm(
+                            organisations.staleAfterYears(tenant.organisation()).orElse(3), organisation.version()));
+        }
+        var org = tenant.organisation();
+        model.addAttribute("sectorCount", sectors.of(org).size());
+        model.addAttribute("peopleCount", people.of(org).size());
+        model.addAttribute("bodyCount", bodies.of(org).size());
+        model.addAttribute(
+                "group",
+                bodies.firstOfType(org, fi.hyte.organisation.domain.BodyType.WELLBEING_GROUP)
+                        .orElse(null));
         return VIEW;
     }
 }

@@ -200,6 +200,19 @@ class MeasureController {
         if (form.goalId() != null && snapshot.goal(form.goalId()).isEmpty()) {
             errors.rejectValue("goalId", "plan.validation.choice");
         }
+        // A typed date that is no date (31.2.2025) is an error to show, not an empty date to save.
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        Map<String, java.time.LocalDate> dates = new java.util.HashMap<>();
+        dates.put("startsOn", form.startsOn());
+        dates.put("endsOn", form.endsOn());
+        dates.forEach((field, parsed) -> {
+            String typed = request.getParameter(field);
+            if (typed != null && !typed.isBlank() && parsed == null) {
+                errors.rejectValue(field, "form.dateInvalid");
+            }
+        });
         @SuppressWarnings("unchecked")
         Map<UUID, ?> sectors = (Map<UUID, ?>) model.getAttribute("sectorsById");
         @SuppressWarnings("unchecked")
@@ -251,6 +264,14 @@ class MeasureController {
         model.addAttribute("form", form);
         model.addAttribute("statuses", MeasureStatus.values());
         model.addAttribute("editableSectors", tenant.can(Role.COORDINATOR));
+        if (model.getAttribute("snapshot") instanceof fi.hyte.plan.domain.PlanSnapshot snapshot) {
+            // Goals in their number order (T-1, T-2, …), as the plan lists them.
+            model.addAttribute(
+                    "goalsInOrder",
+                    snapshot.goals().stream()
+                            .sorted(java.util.Comparator.comparingInt(fi.hyte.plan.domain.Goal::ref))
+                            .toList());
+        }
         return "plan/measure-form";
     }
 

@@ -106,66 +106,92 @@ public final class LineChart {
     private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
     private static final String TEXT = "#333333";
     private static final double TOP = 34;
-    private static final double LEGEND_ROW = 18;
 
     private LineChart() {}
 
+    /**
+     * The size of a drawing: the wide one labels each line at its end (with its marker, so that no
+     * line is told by colour alone) and needs no legend; the narrow one, for a phone, gives the plot
+     * the whole width and names the lines in a legend below, one a row, never shortened.
+     */
+    record Layout(int width, int plotHeight, double fontSize, boolean directLabels) {}
+
+    static final Layout WIDE = new Layout(WIDTH, HEIGHT, 12, true);
+
+    /** 340 px fits a 390 px phone's page at full size, so 13 px text stays at least 12 px. */
+    static final Layout NARROW = new Layout(340, 240, 13, false);
+
+    /** The chart for a page or a document: 720 × 360, each line labelled at its end. */
     public static String render(Chart chart) {
+        return render(chart, WIDE);
+    }
+
+    /** The same chart for a phone's width: 340 px wide, a legend below instead of labels at the ends. */
+    public static String renderNarrow(Chart chart) {
+        return render(chart, NARROW);
+    }
+
+    static String render(Chart chart, Layout layout) {
         String p = chart.idPrefix();
+        double fontSize = layout.fontSize();
+        List<Series> series = chart.series();
+        List<String> labels = series.stream().map(Series::label).toList();
+        double width = layout.width();
+        // The narrow legend: one row per series (two when its name is long), below the plot.
+        List<List<String>> legendLines = new ArrayList<>();
+        if (!layout.directLabels() && series.size() > 1) {
+            for (String label : labels) legendLines.add(wrap(label, width - 16 - 30, fontSize));
+        }
+        double legendRow = fontSize + 7;
+        double legendHeight = legendLines.stream()
+                .mapToDouble(lines -> lines.size() * legendRow + 4)
+                .sum();
+        int height = (int) Math.ceil(layout.plotHeight() + (legendLines.isEmpty() ? 0 : legendHeight + 12));
         StringBuilder svg = new StringBuilder(8192)
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + WIDTH + "\" height=\""
-                        + HEIGHT + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" role=\"img\" aria-labelledby=\"" + p
-                        + "-title " + p + "-desc\" font-family=\"" + Svg.escape(FONT) + "\" font-size=\"12\">")
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + layout.width()
+                        + "\" height=\"" + height + "\" viewBox=\"0 0 " + layout.width() + " " + height
+                        + "\" role=\"img\" aria-labelledby=\"" + p + "-title " + p + "-desc\" font-family=\""
+                        + Svg.escape(FONT) + "\" font-size=\"" + Svg.num(fontSize) + "\">")
                 .append("<title id=\"" + p + "-title\">" + Svg.escape(chart.title()) + "</title>")
                 .append("<desc id=\"" + p + "-desc\">" + Svg.escape(chart.description()) + "</desc>");
-        List<Series> series = chart.series();
         DoubleSummaryStatistics values = series.stream()
                 .flatMap(s -> s.points().stream())
                 .filter(point -> point.value() != null)
                 .mapToDouble(point -> point.value().doubleValue())
                 .summaryStatistics();
         if (values.getCount() == 0) {
-            return svg.append("<rect x=\"0.5\" y=\"0.5\" width=\"" + (WIDTH - 1) + "\" height=\"" + (HEIGHT - 1)
-                            + "\" fill=\"none\" stroke=\"#cccccc\"/></svg>")
+            return svg.append("<rect x=\"0.5\" y=\"0.5\" width=\"" + (layout.width() - 1) + "\" height=\""
+                            + (height - 1) + "\" fill=\"none\" stroke=\"#cccccc\"/></svg>")
                     .toString();
         }
         Function<BigDecimal, String> format = v -> Numbers.value(v, chart.decimals(), chart.locale());
         List<BigDecimal> ticks = yTicks(values.getMin(), values.getMax(), chart.decimals());
         List<String> tickLabels = ticks.stream().map(format).toList();
         List<Style> styles = styles(series);
-        List<String> labels = series.stream().map(Series::label).toList();
 
-        double left = 16 + Math.max(24, widest(tickLabels));
-        double right = WIDTH - Math.min(170, 22 + widest(labels));
-        List<double[]> legend = new ArrayList<>(); // x, row and width of each series' entry
-        double legendX = left, row = 0;
-        for (int i = 0; series.size() > 1 && i < series.size(); i++) {
-            double w = Math.min(30 + textWidth(labels.get(i)), WIDTH - left - 16);
-            if (legendX > left && legendX + w > WIDTH - 16) {
-                legendX = left;
-                row++;
-            }
-            legend.add(new double[] {legendX, row, w});
-            legendX += w + 18;
-        }
-        double bottom = HEIGHT - 30 - (legend.isEmpty() ? 0 : 8 + (row + 1) * LEGEND_ROW);
+        double left = 16 + Math.max(24, widest(tickLabels, fontSize));
+        // Room at the right for the labels at the ends of the lines: a marker and the whole name,
+        // e.g. "Vantaan ja Keravan hyvinvointialue"; only a longer one is shortened.
+        double labelRoom = Math.min(250, 36 + widest(labels, fontSize));
+        double right = layout.directLabels() ? width - labelRoom : width - 16;
+        double bottom = layout.plotHeight() - 30;
         IntSummaryStatistics years = series.stream()
                 .flatMap(s -> s.points().stream())
                 .mapToInt(Point::year)
                 .summaryStatistics();
         Frame frame = new Frame(left, right, bottom, years.getMin(), years.getMax(), ticks);
 
-        svg.append("<g fill=\"" + TEXT + "\">").append(text(8, TOP - 16, "start", chart.unit(), ""));
+        svg.append("<g fill=\"" + TEXT + "\">").append(text(8, TOP - 16, "start", chart.unit(), "", fontSize));
         for (int i = 0; i < ticks.size(); i++) {
             double y = frame.y(ticks.get(i).doubleValue());
             boolean zero = ticks.get(i).signum() == 0 && i > 0;
             svg.append(line(left, y, right, y, zero ? "#8c8c8c" : "#e3e3e3", 1, null))
-                    .append(text(left - 8, y + 4, "end", tickLabels.get(i), ""));
+                    .append(text(left - 8, y + 4, "end", tickLabels.get(i), "", fontSize));
         }
         svg.append(line(left, bottom, right, bottom, TEXT, 1, null));
         for (int year : xLabelYears(frame.firstYear(), frame.lastYear(), frame.pxPerYear())) {
             svg.append(line(frame.x(year), bottom, frame.x(year), bottom + 5, TEXT, 1, null))
-                    .append(text(frame.x(year), bottom + 19, "middle", Integer.toString(year), ""));
+                    .append(text(frame.x(year), bottom + 19, "middle", Integer.toString(year), "", fontSize));
         }
         svg.append("</g>");
 
@@ -192,32 +218,68 @@ public final class LineChart {
             svg.append("</g>");
         }
 
-        List<Integer> labelled = new ArrayList<>();
-        List<Double> wanted = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            List<List<Point>> runs = runs(series.get(i).points());
-            List<Point> lastRun = runs.get(runs.size() - 1);
-            if (lastRun.isEmpty()) continue;
-            labelled.add(i);
-            wanted.add(frame.y(lastRun.get(lastRun.size() - 1).value()));
-        }
-        double[] placed =
-                spread(wanted.stream().mapToDouble(Double::doubleValue).toArray(), TOP, bottom, LABEL_GAP);
-        for (int k = 0; k < labelled.size(); k++) {
-            int i = labelled.get(k);
-            String attributes = " id=\"" + p + "-label-" + i + "\" fill=\""
-                    + styles.get(i).colour() + "\"" + (series.get(i).emphasised() ? " font-weight=\"bold\"" : "");
-            svg.append(text(right + 8, placed[k] + 4, "start", labels.get(i), attributes, WIDTH - right - 16));
-        }
-
-        for (int i = 0; i < legend.size(); i++) {
-            double x = legend.get(i)[0], y = bottom + 38 + legend.get(i)[1] * LEGEND_ROW;
-            Style style = styles.get(i);
-            svg.append(line(x, y, x + 24, y, style.colour(), style.width(), style.dash()))
-                    .append(marker(style, x + 12, y, null))
-                    .append(text(x + 30, y + 4, "start", labels.get(i), "", legend.get(i)[2] - 30));
+        if (layout.directLabels()) {
+            List<Integer> labelled = new ArrayList<>();
+            List<Double> wanted = new ArrayList<>();
+            for (int i = 0; i < series.size(); i++) {
+                List<List<Point>> runs = runs(series.get(i).points());
+                List<Point> lastRun = runs.get(runs.size() - 1);
+                if (lastRun.isEmpty()) continue;
+                labelled.add(i);
+                wanted.add(frame.y(lastRun.get(lastRun.size() - 1).value()));
+            }
+            double[] placed =
+                    spread(wanted.stream().mapToDouble(Double::doubleValue).toArray(), TOP, bottom, LABEL_GAP);
+            for (int k = 0; k < labelled.size(); k++) {
+                int i = labelled.get(k);
+                String attributes = " id=\"" + p + "-label-" + i + "\" fill=\""
+                        + styles.get(i).colour() + "\"" + (series.get(i).emphasised() ? " font-weight=\"bold\"" : "");
+                if (series.size() > 1) svg.append(marker(styles.get(i), right + 14, placed[k], null));
+                svg.append(text(
+                        right + 24, placed[k] + 4, "start", labels.get(i), attributes, width - right - 28, fontSize));
+            }
+        } else {
+            double y = layout.plotHeight() + 4;
+            for (int i = 0; i < legendLines.size(); i++) {
+                Style style = styles.get(i);
+                double x = 16, middle = y + legendRow / 2;
+                svg.append(line(x, middle, x + 24, middle, style.colour(), style.width(), style.dash()))
+                        .append(marker(style, x + 12, middle, null));
+                String attributes = " id=\"" + p + "-label-" + i + "\""
+                        + (series.get(i).emphasised() ? " font-weight=\"bold\"" : "");
+                List<String> lines = legendLines.get(i);
+                StringBuilder text =
+                        new StringBuilder("<text x=\"" + Svg.num(x + 30) + "\" y=\"" + Svg.num(middle + fontSize / 3)
+                                + "\" text-anchor=\"start\" fill=\"" + TEXT + "\"" + attributes + ">");
+                for (int l = 0; l < lines.size(); l++) {
+                    text.append(
+                            l == 0
+                                    ? Svg.escape(lines.get(l))
+                                    : "<tspan x=\"" + Svg.num(x + 30) + "\" dy=\"" + Svg.num(legendRow) + "\">"
+                                            + Svg.escape(lines.get(l)) + "</tspan>");
+                }
+                svg.append(text.append("</text>"));
+                y += lines.size() * legendRow + 4;
+            }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A name in lines of at most {@code width}, broken between words; a word longer than a line stays whole. */
+    static List<String> wrap(String text, double width, double fontSize) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && Svg.textWidth(candidate, fontSize) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** The plot area and its scales. */
@@ -303,6 +365,10 @@ public final class LineChart {
         int span = last - first + 1;
         int step = span <= 12 ? 1 : span <= 24 ? 2 : span <= 60 ? 5 : 10;
         double minGap = 40;
+        // A narrow chart: labelled years also keep the gap from each other, not only from the ends.
+        while (step < 10 && step * pxPerYear < minGap) {
+            step = step == 1 ? 2 : step == 2 ? 5 : 10;
+        }
         List<Integer> years = new ArrayList<>(List.of(first));
         for (int year = first + 1; year < last; year++) {
             boolean clear = (year - first) * pxPerYear >= minGap && (last - year) * pxPerYear >= minGap;
@@ -391,14 +457,15 @@ public final class LineChart {
                 + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
-    private static String text(double x, double y, String anchor, String content, String attributes) {
-        return text(x, y, anchor, content, attributes, Double.MAX_VALUE);
+    private static String text(double x, double y, String anchor, String content, String attributes, double size) {
+        return text(x, y, anchor, content, attributes, Double.MAX_VALUE, size);
     }
 
     /** A text shortened to {@code width} with an ellipsis; then the whole text is its tooltip. */
-    private static String text(double x, double y, String anchor, String content, String attributes, double width) {
+    private static String text(
+            double x, double y, String anchor, String content, String attributes, double width, double size) {
         String shown = content;
-        while (textWidth(shown) > width && shown.length() > 1) {
+        while (Svg.textWidth(shown, size) > width && shown.length() > 1) {
             shown = content.substring(0, shown.length() - (shown.endsWith("…") ? 2 : 1))
                             .stripTrailing() + "…";
         }
@@ -407,8 +474,8 @@ public final class LineChart {
                 + "</text>";
     }
 
-    private static double widest(List<String> texts) {
-        return texts.stream().mapToDouble(LineChart::textWidth).max().orElse(0);
+    private static double widest(List<String> texts, double size) {
+        return texts.stream().mapToDouble(t -> Svg.textWidth(t, size)).max().orElse(0);
     }
 
     static double textWidth(String text) {

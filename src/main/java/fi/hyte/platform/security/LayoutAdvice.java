@@ -78,7 +78,13 @@ class LayoutAdvice {
             String path) {
 
         public boolean isCurrent(NavigationItem item) {
-            return item.path().equals("/") ? path.equals("/") : path.startsWith(item.path());
+            return isCurrent(item, null);
+        }
+
+        /** As above, for a page that belongs to another item than its address says ({@code navPath}). */
+        public boolean isCurrent(NavigationItem item, String navPath) {
+            String shown = navPath != null ? navPath : path;
+            return item.path().equals("/") ? shown.equals("/") : shown.startsWith(item.path());
         }
     }
 

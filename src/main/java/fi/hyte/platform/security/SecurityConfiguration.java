@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -121,11 +122,13 @@ class SecurityConfiguration {
             LoginThrottle throttle,
             Tenancy tenancy,
             SingleSignOn singleSignOn,
-            Users accounts) {
+            Users accounts,
+            List<fi.hyte.platform.LandingPage> landingPages) {
         // The only way to sign in: no parent manager that would check a paused account's password again.
         var authentication = new ProviderManager(
                 singleSignOn.passwordPolicy(new ThrottledAuthentication(users, passwordEncoder, throttle)),
                 singleSignOn.oidcProvider());
+        var savedRequests = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         var success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
@@ -135,6 +138,20 @@ class SecurityConfiguration {
                 if (((HyteUser) signedIn.getPrincipal()).mustChangePassword()) {
                     response.sendRedirect(request.getContextPath() + "/account/password");
                     return;
+                }
+                request.getSession().removeAttribute(SignInController.LAST_USERNAME);
+                // A page asked for before signing in wins; otherwise each role lands where its work is.
+                if (savedRequests.getRequest(request, response) == null) {
+                    var landing = tenancy.current(request)
+                            .flatMap(tenant -> landingPages.stream()
+                                    .map(page -> page.pathFor(tenant))
+                                    .flatMap(java.util.Optional::stream)
+                                    .findFirst());
+                    if (landing.isPresent()) {
+                        clearAuthenticationAttributes(request);
+                        response.sendRedirect(request.getContextPath() + landing.get());
+                        return;
+                    }
                 }
                 super.onAuthenticationSuccess(request, response, signedIn);
             }
@@ -200,7 +217,20 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler failure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+        return (request, response, exception) -> {
+            // The sign-in page keeps what was typed as the username (never the password).
+            String username = request.getParameter("username");
+            if (username != null && !username.isBlank() && username.length() <= 200) {
+                request.getSession().setAttribute(SignInController.LAST_USERNAME, username.strip());
+            }
+            failed(request, response, exception);
+        };
+    }
+
+    private static void failed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        response.sendRedirect(request.getContextPath()
                 + (isPaused(exception)
                         ? "/login?paused"
                         : exception instanceof PasswordSignInOff ? "/login?sso=formOff" : "/login?error"));

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
 
+    /** The username of the last failed sign-in, shown again in the form. */
+    static final String LAST_USERNAME = "hyte.lastUsername";
+
     private final Tenancy tenancy;
     private final SignInChoices providers;
 
@@ -24,9 +27,13 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String login(Model model, Locale locale) {
+    String login(Model model, Locale locale, HttpServletRequest request) {
         if (Tenancy.signedIn().isPresent()) {
             return "redirect:/";
+        }
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(LAST_USERNAME) instanceof String username) {
+            model.addAttribute("username", username);
         }
         model.addAttribute("providers", providers.offered(locale));
         return "platform/login";

@@ -112,6 +112,13 @@ public class Users {
                 .list();
     }
 
+    /** The system operators' ids: they run Hyte and are nobody's respondents or colleagues. */
+    public java.util.Set<UUID> operatorIds() {
+        return new java.util.HashSet<>(jdbc.sql("select id from app_user where operator")
+                .query(UUID.class)
+                .list());
+    }
+
     public Optional<Member> member(OrganisationId organisation, UserId user) {
         return jdbc.sql("select u.id, u.username, u.display_name, u.email, m.role, u.active from membership m"
                         + " join app_user u on u.id = m.user_id where m.organisation_id = ? and m.user_id = ?")

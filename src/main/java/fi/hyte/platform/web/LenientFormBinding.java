@@ -31,7 +31,7 @@ class LenientFormBinding {
         binder.registerCustomEditor(UUID.class, editor(UUID::fromString));
         binder.registerCustomEditor(Integer.class, editor(Integer::valueOf));
         binder.registerCustomEditor(Boolean.class, editor(LenientFormBinding::yesNo));
-        binder.registerCustomEditor(LocalDate.class, editor(LocalDate::parse));
+        binder.registerCustomEditor(LocalDate.class, editor(LenientFormBinding::date));
         for (RecordComponent component : type.getRecordComponents()) {
             Class<?> componentType = component.getType();
             if (componentType.isEnum()) {
@@ -39,6 +39,18 @@ class LenientFormBinding {
             }
         }
     }
+
+    /** A date as the date picker sends it (2025-03-01) or as a Finn types it (1.3.2025). */
+    static LocalDate date(String text) {
+        if (text.contains(".")) {
+            return LocalDate.parse(text, FINNISH_DATE);
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static final java.time.format.DateTimeFormatter FINNISH_DATE = java.time.format.DateTimeFormatter.ofPattern(
+                    "d.M.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private static Boolean yesNo(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {

@@ -52,6 +52,55 @@ class IndicatorAnalysisTests {
     }
 
     @Test
+    void aChangeAcrossMissingYearsComesFromThePreviousValueAndSaysSo() {
+        List<IndicatorValue> values =
+                List.of(value(OWN, 2004, "58.0"), value(OWN, 2008, "58.2"), value(OWN, 2012, "55.9"));
+        IndicatorAnalysis.Change change =
+                analyse(Direction.HIGHER_IS_BETTER, values).own().sincePrevious();
+        assertThat(change.fromYear()).isEqualTo(2008);
+        assertThat(change.toYear()).isEqualTo(2012);
+        assertThat(change.acrossGap()).isTrue();
+        assertThat(change.difference()).isEqualByComparingTo("-2.3");
+        assertThat(change.judgement()).isEqualTo(-1);
+        IndicatorAnalysis.Change consecutive = analyse(
+                        Direction.HIGHER_IS_BETTER, List.of(value(OWN, 2011, "1.0"), value(OWN, 2012, "2.0")))
+                .own()
+                .sincePrevious();
+        assertThat(consecutive.acrossGap()).isFalse();
+        assertThat(analyse(Direction.HIGHER_IS_BETTER, values).own().overFive()).isNull();
+    }
+
+    @Test
+    void aCountyIsComparedWithItsOwnMunicipalitiesBestAndWorst() {
+        IndicatorRegion countyItself = COUNTY;
+        IndicatorRegion vantaa = region(3, "KUNTA", "Vantaa");
+        IndicatorRegion kerava = region(4, "KUNTA", "Kerava");
+        ComparisonSet set = new ComparisonSet(countyItself, null, null, COUNTRY, List.of());
+        List<IndicatorValue> municipalities =
+                List.of(value(vantaa, 2011, "6.7"), value(kerava, 2011, "5.5"), value(kerava, 2010, "1.0"));
+        Analysis analysis = IndicatorAnalysis.analyse(
+                indicator(Direction.HIGHER_IS_WORSE),
+                Gender.TOTAL,
+                set,
+                List.of(),
+                municipalities,
+                java.util.Map.of(vantaa.id(), vantaa, kerava.id(), kerava));
+        assertThat(set.comparesMunicipalities()).isTrue();
+        assertThat(analysis.own()).isNull();
+        IndicatorAnalysis.Spread spread = analysis.municipalities();
+        assertThat(spread.year()).isEqualTo(2011);
+        assertThat(spread.best()).isEqualTo(kerava);
+        assertThat(spread.worst()).isEqualTo(vantaa);
+        assertThat(spread.difference()).isEqualByComparingTo("1.2");
+        assertThat(spread.count()).isEqualTo(2);
+        assertThat(analysis.inCounty()).isNull();
+        assertThat(analyse(Direction.HIGHER_IS_WORSE, List.of(value(OWN, 2011, "5.0")))
+                        .municipalities())
+                .as("a municipality has no municipalities of its own")
+                .isNull();
+    }
+
+    @Test
     void rankCountsTheBestFirstByDirection() {
         List<IndicatorValue> values =
                 List.of(value(OWN, 2023, "11.8"), value(PEER_A, 2023, "10.5"), value(PEER_B, 2023, "12.2"));
@@ -112,7 +161,11 @@ class IndicatorAnalysisTests {
     }
 
     private static Analysis analyse(Direction direction, List<IndicatorValue> values) {
-        Indicator indicator = new Indicator(
+        return IndicatorAnalysis.analyse(indicator(direction), Gender.TOTAL, SET, values, null);
+    }
+
+    private static Indicator indicator(Direction direction) {
+        return new Indicator(
                 1,
                 null,
                 null,
@@ -126,7 +179,6 @@ class IndicatorAnalysisTests {
                 null,
                 null,
                 null);
-        return IndicatorAnalysis.analyse(indicator, Gender.TOTAL, SET, values, null);
     }
 
     private static IndicatorValue value(IndicatorRegion region, int year, String value) {

@@ -283,6 +283,50 @@ class LineChartTests {
         assertThat(LineChart.render(chart)).isEqualTo(LineChart.render(chart));
     }
 
+    @Test
+    void wideChartNamesEachLineAtItsEndWholeAndRepeatsNoLegend() throws Exception {
+        String county = "Vantaan ja Keravan hyvinvointialue";
+        Document svg = parse(LineChart.render(chart(List.of(
+                series("Kerava", true, 9.8, 10.3),
+                series(county, false, 9.5, 9.9),
+                series("Koko maa", false, 10.0, 10.2)))));
+        assertThat(byId(svg, "c-label-1").getTextContent()).isEqualTo(county);
+        List<String> all = texts(svg.getElementsByTagName("text"));
+        assertThat(all.stream().filter(t -> t.equals(county)))
+                .as("no legend repeats the labels")
+                .hasSize(1);
+    }
+
+    @Test
+    void narrowChartKeepsTwelvePixelTextAtAPhonesWidthAndNamesTheLinesBelow() throws Exception {
+        String county = "Vantaan ja Keravan hyvinvointialue";
+        Element root = parse(LineChart.renderNarrow(chart(List.of(
+                        series("Kerava", true, 9.8, 10.3, 10.7, 11.1, 11.5, 11.5, 11.7, 11.7, 11.8),
+                        series(county, false, 9.5, 9.9, 10.2, 10.5, 10.6, 10.5, 10.6, 10.7, 10.7)))))
+                .getDocumentElement();
+        assertThat(root.getAttribute("width")).isEqualTo("340");
+        // Shown at 340 px on a 390 px phone: 13 px text is 13 px.
+        assertThat(Double.parseDouble(root.getAttribute("font-size"))).isGreaterThanOrEqualTo(12);
+        Document svg = root.getOwnerDocument();
+        assertThat(byId(svg, "c-label-1").getTextContent().replace("\u00a0", " "))
+                .isEqualTo(county);
+        assertThat(byId(svg, "c-label-1").getAttribute("x"))
+                .as("in the legend, at the left")
+                .isEqualTo("46");
+        // Years are labelled apart from each other: at least 40 px between any two.
+        List<Double> years = new ArrayList<>();
+        NodeList texts = svg.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element text = (Element) texts.item(i);
+            if (text.getAttribute("text-anchor").equals("middle"))
+                years.add(Double.parseDouble(text.getAttribute("x")));
+        }
+        assertThat(years).hasSizeGreaterThan(2);
+        for (int i = 1; i < years.size(); i++) {
+            assertThat(years.get(i) - years.get(i - 1)).isGreaterThanOrEqualTo(40);
+        }
+    }
+
     private static Chart chart(List<Series> series) {
         return chart("c", "Otsikko", "Kuvaus", series);
     }
