@@ -1,0 +1,131 @@
+package fi.hyte.participation.demo;
+
+import fi.hyte.indicator.IndicatorCatalog;
+import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.participation.domain.PublicSite;
+import fi.hyte.participation.domain.PublicSites;
+import fi.hyte.participation.domain.Publishing;
+import fi.hyte.plan.PlanCatalog;
+import fi.hyte.plan.PlanCatalog.PlanInfo;
+import fi.hyte.platform.DemoContent;
+import fi.hyte.platform.LocalizedText;
+import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo municipality's public site, labelled as an example on every page: a plain-language
+ * summary, the published example plan with its 2025 evaluations and eight key indicators. The
+ * contact text has no English version, so the English pages show the Finnish fallback.
+ */
+@Component
+class DemoPublicSite implements DemoContent {
+
+    static final String SLUG = "kerava-demo";
+    static final int KEY_INDICATORS = 8;
+
+    private final PublicSites sites;
+    private final Publishing publishing;
+    private final PlanCatalog plans;
+    private final IndicatorCatalog indicators;
+    private final OrganisationCatalog organisations;
+
+    DemoPublicSite(
+            PublicSites sites,
+            Publishing publishing,
+            PlanCatalog plans,
+            IndicatorCatalog indicators,
+            OrganisationCatalog organisations) {
+        this.sites = sites;
+        this.publishing = publishing;
+        this.plans = plans;
+        this.indicators = indicators;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+
+    @Override
+    @Transactional
+    public void seed() {
+        OrganisationId org = OrganisationCatalog.DEMO_MUNICIPALITY;
+        if (organisations.summary(org).isEmpty() || sites.of(org).isPresent()) {
+            return;
+        }
+        Tenant tenant = new Tenant(org, null, "Hyte (demo)", Role.ADMIN);
+        publishing.seedExample(tenant, site(org));
+        plans.plans(org).stream().filter(PlanInfo::example).findFirst().ifPresent(plan -> {
+            publishing.publishPlan(tenant, plan.id(), LocalDate.of(2026, 11, 30));
+            publishing.publishEvaluations(tenant, plan.id(), 2025);
+        });
+        Set<Integer> chosen = new LinkedHashSet<>();
+        indicators.setOverview(org).items().stream()
+                .filter(item -> item.series().own() != null)
+                .map(item -> item.series().indicator().id())
+                .forEach(chosen::add);
+        chosen.stream().limit(KEY_INDICATORS).forEach(id -> publishing.addIndicator(tenant, id));
+    }
+
+    private static PublicSite site(OrganisationId org) {
+        return new PublicSite(
+                org,
+                SLUG,
+                true,
+                true,
+                new LocalizedText(
+                        "Keravalla hyvinvointia edistetään yhdessä: kaupunki, hyvinvointialue, järjestöt, seurakunta"
+                                + " ja asukkaat. Tällä sivulla kerromme, mitä olemme luvanneet tehdä tällä"
+                                + " valtuustokaudella, miten työ etenee ja miltä asukkaiden hyvinvointi näyttää"
+                                + " tilastoissa.\n\nTärkeimmät painopisteemme ovat lasten ja nuorten mielen"
+                                + " hyvinvointi, liikkuminen arjessa ja yksinäisyyden vähentäminen.",
+                        "I Kervo främjar vi välfärden tillsammans: staden, välfärdsområdet, organisationer,"
+                                + " församlingen och invånarna. Här berättar vi vad vi har lovat göra under"
+                                + " fullmäktigeperioden, hur arbetet framskrider och hur invånarnas välfärd ser ut i"
+                                + " statistiken.\n\nVåra viktigaste fokusområden är barns och ungas psykiska välbefinnande,"
+                                + " motion i vardagen och minskad ensamhet.",
+                        "In Kerava we promote wellbeing together: the city, the wellbeing services county, NGOs, the"
+                                + " parish and residents. This site tells what we have promised to do during this"
+                                + " council term, how the work is going and what residents' wellbeing looks like in"
+                                + " the statistics.\n\nOur main priorities are the mental wellbeing of children and"
+                                + " young people, everyday physical activity and less loneliness."),
+                new LocalizedText(
+                        "Hyvinvointikoordinaattori Laura Nieminen (esimerkki), Keravan kaupunki, Kauppakaari 11",
+                        "Välfärdskoordinator Laura Nieminen (exempel), Kervo stad, Handelsvägen 11",
+                        null),
+                "hyvinvointi@example.fi",
+                "09 123 4567",
+                new LocalizedText(
+                        "Sivuston lukeminen ei kerää henkilötietoja eikä aseta evästeitä.\n\nRekisterinpitäjä:"
+                                + " Keravan kaupunki (esimerkki). Tietosuojavastaava: tietosuoja@example.fi.",
+                        "Att läsa webbplatsen samlar inga personuppgifter och sätter inga kakor.\n\n"
+                                + "Personuppgiftsansvarig: Kervo stad (exempel). Dataskyddsombud: tietosuoja@example.fi.",
+                        "Reading this site collects no personal data and sets no cookies.\n\nController: City of"
+                                + " Kerava (example). Data protection officer: tietosuoja@example.fi."),
+                "PARTIAL",
+                new LocalizedText(
+                        "Automaattinen axe-core-tarkistus (WCAG 2.1 A ja AA) ei löytänyt virheitä sivuston"
+                                + " sivuilta suomeksi, ruotsiksi tai englanniksi.\n\nSivustoa ei ole vielä testattu"
+                                + " ruudunlukijoilla käyttäjien kanssa. Kuvioiden värien lisäksi tieto on"
+                                + " taulukossa.",
+                        "Den automatiska axe-core-kontrollen (WCAG 2.1 A och AA) hittade inga fel på sidorna"
+                                + " på finska, svenska eller engelska.\n\nWebbplatsen har ännu inte testats med"
+                                + " skärmläsare tillsammans med användare. Utöver diagrammens färger finns"
+                                + " uppgifterna i tabeller.",
+                        "The automated axe-core check (WCAG 2.1 A and AA) found no errors on the site's pages in"
+                                + " Finnish, Swedish or English.\n\nThe site has not yet been tested with screen"
+                                + " readers together with users. Beside the charts' colours, the figures are in"
+                                + " tables."),
+                "saavutettavuus@example.fi",
+                LocalDate.of(2026, 12, 6),
+                0,
+                0);
+    }
+}
