@@ -121,6 +121,9 @@ class TenantIsolationTests {
     Comparisons comparisons;
 
     @Autowired
+    fi.hyte.participation.domain.Publishing publishing;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -131,7 +134,8 @@ class TenantIsolationTests {
     final HttpClient http = HttpClient.newHttpClient();
 
     /** Path variables that are numbers (indicator and region ids), not UUIDs. */
-    static final Set<String> NUMERIC = Set.of("indicators", "set", "comparisons", "openIndicators");
+    static final Set<String> NUMERIC =
+            Set.of("indicators", "set", "comparisons", "openIndicators", "participation-indicators");
 
     @BeforeEach
     void twoOrganisations() {
@@ -280,6 +284,30 @@ class TenantIsolationTests {
                 new Evaluation(
                         null, null, otherMeasure, 2025, Realisation.YES, "Vieras arvio", null, null, -1, null, null));
         UUID otherDimension = planReading.dimensions(other.id()).get(0).id();
+        // The other organisation's public site: not online, with its plan, 2025's evaluations and a
+        // key indicator published; its address must show nothing of them.
+        String otherSlug = "vieras-" + suffix;
+        publishing.save(
+                other.tenant(),
+                new fi.hyte.participation.domain.PublicSite(
+                        other.id(),
+                        otherSlug,
+                        false,
+                        false,
+                        LocalizedText.of("Vieras yhteenveto", null),
+                        LocalizedText.of("Vieras yhteys", null),
+                        null,
+                        null,
+                        LocalizedText.of(null, null),
+                        "PARTIAL",
+                        LocalizedText.of(null, null),
+                        "vieras@example.fi",
+                        null,
+                        0,
+                        -1));
+        publishing.publishPlan(other.tenant(), otherPlan.id(), LocalDate.now());
+        publishing.publishEvaluations(other.tenant(), otherPlan.id(), 2025);
+        publishing.addIndicator(other.tenant(), localIndicator);
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -303,6 +331,9 @@ class TenantIsolationTests {
                 Map.entry("plan-measures", otherMeasure.toString()),
                 Map.entry("plan-dimensions", otherDimension.toString()),
                 Map.entry("target", otherTarget.toString()),
+                Map.entry("o", otherSlug),
+                Map.entry("participation-plans", otherPlan.id().toString()),
+                Map.entry("participation-indicators", Integer.toString(localIndicator)),
                 Map.entry("year", "2025")));
     }
 
@@ -475,6 +506,8 @@ class TenantIsolationTests {
             section = parts[2];
         } else if (section.equals("plan") && !parts[2].startsWith("{")) {
             section = "plan-" + parts[2];
+        } else if (section.equals("participation")) {
+            section = "participation-" + parts[2];
         }
         String main = ids.get(section);
         if (main == null) {
@@ -490,7 +523,10 @@ class TenantIsolationTests {
                 .replace("{goal}", main)
                 .replace("{target}", ids.get("target"))
                 .replace("{year}", ids.get("year"))
-                .replace("{sector}", ids.get("sectors"));
+                .replace("{sector}", ids.get("sectors"))
+                .replace("{slug}", main)
+                .replace("{lang}", "fi")
+                .replace("{indicator}", main);
     }
 
     /** Rows of the organisation's tenant-owned tables with their versions, as text. */
@@ -531,6 +567,21 @@ class TenantIsolationTests {
                                 "select string_agg(id || ':' || (batch_id is null) || ':' || (import_job is null), ',')"
                                         + " from indicator_upload where organisation_id = ?")
                         .param(org.id().value())
+                        .query(String.class)
+                        .single());
+        // The public site: its settings' and publications' versions, and what is published.
+        state.append('\n')
+                .append(jdbc.sql(
+                                "select string_agg(slug || ':' || version || ':' || publication_version || ':' || online,"
+                                        + " ',') || ':' || (select count(*) from public_plan where organisation_id = ?) || ':'"
+                                        + " || (select count(*) from public_evaluations where organisation_id = ?) || ':' ||"
+                                        + " (select count(*) from public_indicator where organisation_id = ?) from public_site"
+                                        + " where organisation_id = ?")
+                        .params(
+                                org.id().value(),
+                                org.id().value(),
+                                org.id().value(),
+                                org.id().value())
                         .query(String.class)
                         .single());
         // API tokens have no version: whether each is still valid is what another user must not change.

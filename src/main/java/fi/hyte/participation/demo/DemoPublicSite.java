@@ -14,6 +14,7 @@ import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,12 +67,26 @@ class DemoPublicSite implements DemoContent {
             publishing.publishPlan(tenant, plan.id(), LocalDate.of(2026, 11, 30));
             publishing.publishEvaluations(tenant, plan.id(), 2025);
         });
-        Set<Integer> chosen = new LinkedHashSet<>();
-        indicators.setOverview(org).items().stream()
-                .filter(item -> item.series().own() != null)
-                .map(item -> item.series().indicator().id())
-                .forEach(chosen::add);
-        chosen.stream().limit(KEY_INDICATORS).forEach(id -> publishing.addIndicator(tenant, id));
+        // The plan's own target indicators first, then the indicator set: those with values for Kerava.
+        Set<Integer> candidates = new LinkedHashSet<>();
+        plans.plans(org).stream()
+                .filter(PlanInfo::example)
+                .findFirst()
+                .flatMap(p -> plans.content(org, p.id()))
+                .ifPresent(content -> content.lines()
+                        .forEach(line -> line.goals()
+                                .forEach(goal -> goal.targets().forEach(t -> candidates.add(t.indicatorId())))));
+        indicators
+                .setOverview(org)
+                .items()
+                .forEach(item -> candidates.add(item.series().indicator().id()));
+        candidates.stream()
+                .filter(id -> indicators
+                        .series(org, id, Optional.empty())
+                        .map(s -> s.own() != null)
+                        .orElse(false))
+                .limit(KEY_INDICATORS)
+                .forEach(id -> publishing.addIndicator(tenant, id));
     }
 
     private static PublicSite site(OrganisationId org) {

@@ -171,6 +171,9 @@ public class Publishing {
 
     public void removeIndicator(Tenant tenant, int indicator) {
         tenant.require(Role.COORDINATOR);
+        if (!publications.indicators(tenant.organisation()).contains(indicator)) {
+            throw new NotFoundException("Key indicator");
+        }
         lockSite(tenant.organisation());
         if (!publications.removeIndicator(tenant.organisation(), indicator)) {
             throw new NotFoundException("Key indicator");
