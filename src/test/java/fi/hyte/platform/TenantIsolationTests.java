@@ -82,7 +82,8 @@ class TenantIsolationTests {
             "goal",
             "goal_indicator",
             "measure",
-            "evaluation");
+            "evaluation",
+            "consultation");
 
     @LocalServerPort
     int port;
@@ -122,6 +123,9 @@ class TenantIsolationTests {
 
     @Autowired
     fi.hyte.participation.domain.Publishing publishing;
+
+    @Autowired
+    fi.hyte.participation.domain.ConsultationSetup consultationSetup;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -308,6 +312,21 @@ class TenantIsolationTests {
         publishing.publishPlan(other.tenant(), otherPlan.id(), LocalDate.now());
         publishing.publishEvaluations(other.tenant(), otherPlan.id(), 2025);
         publishing.addIndicator(other.tenant(), localIndicator);
+        UUID otherConsultation = consultationSetup.create(
+                other.tenant(),
+                new fi.hyte.participation.domain.Consultation(
+                        null,
+                        other.id(),
+                        null,
+                        LocalizedText.of("Vieras kuuleminen", null),
+                        LocalizedText.of("Vieras johdanto", null),
+                        java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        "POST",
+                        true,
+                        List.of(),
+                        0),
+                List.of());
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -333,6 +352,7 @@ class TenantIsolationTests {
                 Map.entry("target", otherTarget.toString()),
                 Map.entry("o", otherSlug),
                 Map.entry("participation-plans", otherPlan.id().toString()),
+                Map.entry("participation-consultations", otherConsultation.toString()),
                 Map.entry("participation-indicators", Integer.toString(localIndicator)),
                 Map.entry("year", "2025")));
     }

@@ -115,6 +115,21 @@ public class PublicSites {
                 == 1;
     }
 
+    /** Whether the organisation speaks Finnish and Swedish: its consultations need both. */
+    public boolean bilingual(OrganisationId organisation) {
+        return jdbc.sql("select bilingual from public_site where organisation_id = ?")
+                .param(organisation.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void setBilingual(OrganisationId organisation, boolean bilingual) {
+        jdbc.sql("update public_site set bilingual = ? where organisation_id = ?")
+                .params(bilingual, organisation.value())
+                .update();
+    }
+
     /** A publication changed what the site shows: its pages' ETag must change. */
     void published(OrganisationId organisation) {
         jdbc.sql("update public_site set publication_version = publication_version + 1 where organisation_id = ?")

@@ -84,6 +84,20 @@ public class Publishing {
         audit.updated(tenant, "publicSite", tenant.organisation().value(), before.get(), site);
     }
 
+    /** Marks the organisation bilingual (Finnish and Swedish) or not. */
+    public void setBilingual(Tenant tenant, boolean bilingual) {
+        tenant.require(Role.COORDINATOR);
+        if (sites.bilingual(tenant.organisation()) != bilingual) {
+            sites.setBilingual(tenant.organisation(), bilingual);
+            audit.updated(
+                    tenant,
+                    "publicSite",
+                    tenant.organisation().value(),
+                    Map.of("bilingual", !bilingual),
+                    Map.of("bilingual", bilingual));
+        }
+    }
+
     /** Seeds an example site (the demo's), which says on every page that it is an example. */
     public void seedExample(Tenant tenant, PublicSite site) {
         PublicSite example = withOrganisation(site, tenant.organisation(), true);

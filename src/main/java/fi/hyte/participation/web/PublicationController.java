@@ -86,6 +86,7 @@ class PublicationController {
             model.addAttribute("form", site.map(SiteForm::of).orElseGet(() -> firstForm(tenant, locale)));
         }
         model.addAttribute("site", site.orElse(null));
+        model.addAttribute("bilingual", sites.bilingual(tenant.organisation()));
         model.addAttribute("canPublish", tenant.can(Role.COORDINATOR));
         UUID published = publications.planId(tenant.organisation()).orElse(null);
         model.addAttribute(
@@ -158,6 +159,19 @@ class PublicationController {
             model.addAttribute("conflictShown", true);
             return overview(tenant, locale, model);
         }
+        redirect.addFlashAttribute("notice", "saved");
+        return "redirect:/participation";
+    }
+
+    /** Whether the organisation is bilingual: its consultations then need Finnish and Swedish texts. */
+    @PostMapping("/languages")
+    String languages(Tenant tenant, @RequestParam(required = false) String bilingual, RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        if (sites.of(tenant.organisation()).isEmpty()) {
+            redirect.addFlashAttribute("problem", "participation.problem.siteFirst");
+            return "redirect:/participation";
+        }
+        publishing.setBilingual(tenant, "true".equals(bilingual));
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/participation";
     }
