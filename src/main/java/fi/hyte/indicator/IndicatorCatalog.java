@@ -202,6 +202,17 @@ public class IndicatorCatalog {
     /** A county's municipalities' values of one indicator; role of each region is "member". */
     public record MemberSeries(IndicatorInfo indicator, String gender, List<RegionValues> municipalities) {}
 
+    /**
+     * A number that changes whenever values of any of these indicators are imported or refreshed
+     * (the sum of their last import batches), e.g. for the ETag of a public page showing them; only
+     * indicators the organisation sees count.
+     */
+    public long dataVersion(OrganisationId asking, Collection<Integer> ids) {
+        return indicators.findAll(asking, ids).stream()
+                .mapToLong(i -> values.lastBatch(i.id()))
+                .sum();
+    }
+
     public Optional<IndicatorInfo> find(OrganisationId asking, int id) {
         return indicators.find(asking, id).map(IndicatorCatalog::info);
     }

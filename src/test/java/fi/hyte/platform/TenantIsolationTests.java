@@ -90,7 +90,8 @@ class TenantIsolationTests {
             "impact_cell",
             "impact_hearing",
             "impact_follow_up",
-            "impact_frozen");
+            "impact_frozen",
+            "consultation");
 
     @LocalServerPort
     int port;
@@ -144,6 +145,12 @@ class TenantIsolationTests {
     fi.hyte.impact.domain.Preparation impactPreparation;
 
     @Autowired
+    fi.hyte.participation.domain.Publishing publishing;
+
+    @Autowired
+    fi.hyte.participation.domain.ConsultationSetup consultationSetup;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -154,7 +161,8 @@ class TenantIsolationTests {
     final HttpClient http = HttpClient.newHttpClient();
 
     /** Path variables that are numbers (indicator and region ids), not UUIDs. */
-    static final Set<String> NUMERIC = Set.of("indicators", "set", "comparisons", "openIndicators");
+    static final Set<String> NUMERIC =
+            Set.of("indicators", "set", "comparisons", "openIndicators", "participation-indicators");
 
     @BeforeEach
     void twoOrganisations() {
@@ -327,6 +335,45 @@ class TenantIsolationTests {
                 id -> false);
         UUID otherMail = otherMail(user, suffix);
         UUID otherCase = ImpactFixture.decisionCase(impactPreparation, other.tenant(), body, suffix);
+        // The other organisation's public site: not online, with its plan, 2025's evaluations and a
+        // key indicator published; its address must show nothing of them.
+        String otherSlug = "vieras-" + suffix;
+        publishing.save(
+                other.tenant(),
+                new fi.hyte.participation.domain.PublicSite(
+                        other.id(),
+                        otherSlug,
+                        false,
+                        false,
+                        LocalizedText.of("Vieras yhteenveto", null),
+                        LocalizedText.of("Vieras yhteys", null),
+                        null,
+                        null,
+                        LocalizedText.of(null, null),
+                        "PARTIAL",
+                        LocalizedText.of(null, null),
+                        "vieras@example.fi",
+                        null,
+                        0,
+                        -1));
+        publishing.publishPlan(other.tenant(), otherPlan.id(), LocalDate.now());
+        publishing.publishEvaluations(other.tenant(), otherPlan.id(), 2025);
+        publishing.addIndicator(other.tenant(), localIndicator);
+        UUID otherConsultation = consultationSetup.create(
+                other.tenant(),
+                new fi.hyte.participation.domain.Consultation(
+                        null,
+                        other.id(),
+                        null,
+                        LocalizedText.of("Vieras kuuleminen", null),
+                        LocalizedText.of("Vieras johdanto", null),
+                        java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        "POST",
+                        true,
+                        List.of(),
+                        0),
+                List.of());
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -359,6 +406,10 @@ class TenantIsolationTests {
                 Map.entry("mail", otherMail.toString()),
                 Map.entry("impact", otherCase.toString()),
                 Map.entry("decision-cases", otherCase.toString()),
+                Map.entry("o", otherSlug),
+                Map.entry("participation-plans", otherPlan.id().toString()),
+                Map.entry("participation-consultations", otherConsultation.toString()),
+                Map.entry("participation-indicators", Integer.toString(localIndicator)),
                 Map.entry("year", "2025")));
     }
 
@@ -548,6 +599,8 @@ class TenantIsolationTests {
             section = parts[2];
         } else if (section.equals("plan") && !parts[2].startsWith("{")) {
             section = "plan-" + parts[2];
+        } else if (section.equals("participation")) {
+            section = "participation-" + parts[2];
         }
         String main = ids.get(section);
         if (main == null) {
@@ -571,7 +624,9 @@ class TenantIsolationTests {
                 .replace("{item}", "state.neet-17-24")
                 .replace("{n}", "1")
                 .replace("{lang}", "fi")
-                .replace("{format}", "pdf");
+                .replace("{format}", "pdf")
+                .replace("{slug}", main)
+                .replace("{indicator}", main);
     }
 
     /** Rows of the organisation's tenant-owned tables with their versions, as text. */
@@ -612,6 +667,21 @@ class TenantIsolationTests {
                                 "select string_agg(id || ':' || (batch_id is null) || ':' || (import_job is null), ',')"
                                         + " from indicator_upload where organisation_id = ?")
                         .param(org.id().value())
+                        .query(String.class)
+                        .single());
+        // The public site: its settings' and publications' versions, and what is published.
+        state.append('\n')
+                .append(jdbc.sql(
+                                "select string_agg(slug || ':' || version || ':' || publication_version || ':' || online,"
+                                        + " ',') || ':' || (select count(*) from public_plan where organisation_id = ?) || ':'"
+                                        + " || (select count(*) from public_evaluations where organisation_id = ?) || ':' ||"
+                                        + " (select count(*) from public_indicator where organisation_id = ?) from public_site"
+                                        + " where organisation_id = ?")
+                        .params(
+                                org.id().value(),
+                                org.id().value(),
+                                org.id().value(),
+                                org.id().value())
                         .query(String.class)
                         .single());
         // API tokens have no version: whether each is still valid is what another user must not change.

@@ -113,8 +113,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The organisations' public sites (participation module, {@code /o/slug/fi/…}): open to all, and
+     * nothing reads or creates a session, so a public page sets no cookie and may be cached. Public
+     * forms there carry a signed form token of their own instead of the session's CSRF token (see
+     * docs/participation.md); Spring's cache headers are left to the pages, which send their ETag.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain publicSite(HttpSecurity http) {
+        http.securityMatcher("/o/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> {
+                    securityHeaders(headers);
+                    headers.cacheControl(cache -> cache.disable());
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(
             HttpSecurity http,
             UserDetailsService users,

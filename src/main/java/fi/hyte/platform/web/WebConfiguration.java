@@ -54,17 +54,19 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String lang = request.getParameter("lang");
-                if (lang != null && LANGUAGES.contains(lang)) {
-                    LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
-                    if (resolver != null) {
-                        resolver.setLocale(request, response, Locale.forLanguageTag(lang));
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        String lang = request.getParameter("lang");
+                        if (lang != null && LANGUAGES.contains(lang)) {
+                            LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+                            if (resolver != null) {
+                                resolver.setLocale(request, response, Locale.forLanguageTag(lang));
+                            }
+                        }
+                        return true;
                     }
-                }
-                return true;
-            }
-        });
+                })
+                // The public sites have the language in the address and set no cookie.
+                .excludePathPatterns("/o/**");
     }
 }

@@ -1,0 +1,380 @@
+package fi.hyte.participation.web;
+
+import fi.hyte.participation.domain.Answering;
+import fi.hyte.participation.domain.Consultation;
+import fi.hyte.participation.domain.Consultations;
+import fi.hyte.participation.domain.FormTokens;
+import fi.hyte.participation.domain.PublicReading;
+import fi.hyte.participation.domain.PublicSite;
+import fi.hyte.participation.domain.PublishedPlan;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The organisation's public site, without sign-in: {@code /o/{slug}/{fi|sv|en}/…}. Pages set no
+ * cookie and need no JavaScript; each carries the site's ETag and may be cached for five minutes,
+ * and a conditional request for an unchanged page is answered 304 without rendering it. A site not
+ * online, anything unpublished and every unknown address answer the same 404.
+ */
+@Controller
+class PublicSiteController {
+
+    static final String CACHE = "public, max-age=300";
+
+    private final PublicReading reading;
+    private final Consultations consultations;
+    private final Answering answering;
+    private final FormTokens tokens;
+
+    PublicSiteController(PublicReading reading, Consultations consultations, Answering answering, FormTokens tokens) {
+        this.reading = reading;
+        this.consultations = consultations;
+        this.answering = answering;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/o/{slug}")
+    String site(@PathVariable String slug) {
+        PublicSite site = reading.online(slug).orElseThrow(PublicNotFound::new);
+        return "redirect:/o/" + site.slug() + "/fi";
+    }
+
+    @GetMapping("/o/{slug}/{lang}")
+    String front(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        if (site.isEmpty()) {
+            return null;
+        }
+        model.addAttribute("plan", reading.plan(site.get()).orElse(null));
+        model.addAttribute("evaluationYears", reading.evaluationYears(site.get()));
+        model.addAttribute("indicatorCount", reading.indicatorCount(site.get()));
+        model.addAttribute("report", reading.report(site.get()).orElse(null));
+        Instant now = Instant.now();
+        model.addAttribute(
+                "consultations",
+                consultations.published(site.get().organisation()).stream()
+                        .filter(c -> !now.isBefore(c.opensAt()))
+                        .limit(5)
+                        .toList());
+        model.addAttribute("now", now);
+        return "participation/public/front";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/plan")
+    String plan(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        if (site.isEmpty()) {
+            return null;
+        }
+        PublishedPlan plan = reading.plan(site.get()).orElseThrow(PublicNotFound::new);
+        model.addAttribute("plan", plan);
+        Map<String, Object> evaluated = new LinkedHashMap<>();
+        for (int year : reading.evaluationYears(site.get())) {
+            reading.evaluations(site.get(), year)
+                    .ifPresent(e -> e.items().forEach(item -> evaluated.putIfAbsent(item.ref(), item)));
+        }
+        model.addAttribute("evaluated", evaluated);
+        model.addAttribute("evaluationYears", reading.evaluationYears(site.get()));
+        return "participation/public/plan";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/evaluations/{year}")
+    String evaluations(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            @PathVariable int year,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        if (site.isEmpty()) {
+            return null;
+        }
+        model.addAttribute("plan", reading.plan(site.get()).orElseThrow(PublicNotFound::new));
+        model.addAttribute("evaluations", reading.evaluations(site.get(), year).orElseThrow(PublicNotFound::new));
+        return "participation/public/evaluations";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/indicators")
+    String indicators(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        if (site.isEmpty()) {
+            return null;
+        }
+        var figures = reading.figures(site.get(), Locale.forLanguageTag(lang));
+        if (figures.isEmpty()) {
+            throw new PublicNotFound();
+        }
+        model.addAttribute("figures", figures);
+        return "participation/public/indicators";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/contact")
+    String contact(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return open(slug, lang, web, request, response, model).isEmpty() ? null : "participation/public/contact";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/privacy")
+    String privacy(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return open(slug, lang, web, request, response, model).isEmpty() ? null : "participation/public/privacy";
+    }
+
+    @GetMapping("/o/{slug}/{lang}/accessibility")
+    String accessibility(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return open(slug, lang, web, request, response, model).isEmpty() ? null : "participation/public/accessibility";
+    }
+
+    /**
+     * A published consultation: its intro and period, the sections and questions with the answer
+     * form while it is open, and the published comments. Its ETag also follows the published
+     * answers and the hour of the form's token.
+     */
+    @GetMapping("/o/{slug}/{lang}/consultations/{id}")
+    String consultation(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String sent,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        PublicSite site = onlineSite(slug, lang);
+        Consultation c = publishedConsultation(site, id);
+        Instant now = Instant.now();
+        response.setHeader("Cache-Control", CACHE);
+        String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publishedCount(c) + "-"
+                + FormTokens.hour(now);
+        if (web.checkNotModified("\"" + etag + "\"")) {
+            return null;
+        }
+        frame(site, slug, lang, request, model);
+        return consultationPage(site, c, now, Map.of(), List.of(), sent, model);
+    }
+
+    @PostMapping("/o/{slug}/{lang}/consultations/{id}")
+    String answer(
+            @PathVariable String slug,
+            @PathVariable String lang,
+            @PathVariable UUID id,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        PublicSite site = onlineSite(slug, lang);
+        Consultation c = publishedConsultation(site, id);
+        Instant now = Instant.now();
+        Map<UUID, String> sections = new LinkedHashMap<>();
+        Map<UUID, String> answers = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("section-")) {
+                uuid(key.substring(8)).ifPresent(k -> sections.put(k, value));
+            } else if (key.startsWith("question-")) {
+                uuid(key.substring(9)).ifPresent(k -> answers.put(k, value));
+            }
+        });
+        Answering.Outcome outcome = fromElsewhere(request)
+                ? new Answering.Outcome("REFUSED", List.of("participation.answer.problem.token"))
+                : answering.submit(
+                        c,
+                        new Answering.Submission(
+                                form.get("token"),
+                                form.get("website"),
+                                form.get("nickname"),
+                                form.get("ageGroup"),
+                                form.get("postalArea"),
+                                form.get("email"),
+                                sections,
+                                answers),
+                        request.getRemoteAddr(),
+                        now);
+        if (!outcome.refused()) {
+            return "redirect:/o/" + site.slug() + "/" + lang + "/consultations/" + c.id() + "?sent="
+                    + outcome.status().toLowerCase(Locale.ROOT) + "#sent";
+        }
+        response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
+        response.setHeader("Cache-Control", "no-store");
+        frame(site, slug, lang, request, model);
+        return consultationPage(site, c, now, form, outcome.problems(), null, model);
+    }
+
+    private String consultationPage(
+            PublicSite site,
+            Consultation c,
+            Instant now,
+            Map<String, String> typed,
+            List<String> problems,
+            String sent,
+            Model model) {
+        model.addAttribute("page", "consultations");
+        model.addAttribute("consultation", c);
+        model.addAttribute("sections", consultations.sections(site.organisation(), c.id()));
+        model.addAttribute("questions", consultations.questions(site.organisation(), c.id()));
+        Map<UUID, List<Answering.PublicComment>> comments = new LinkedHashMap<>();
+        answering
+                .publishedComments(c)
+                .forEach(comment -> comments.computeIfAbsent(comment.section(), k -> new java.util.ArrayList<>())
+                        .add(comment));
+        model.addAttribute("comments", comments);
+        model.addAttribute("open", c.isOpen(now));
+        model.addAttribute("over", c.isOver(now));
+        model.addAttribute("token", tokens.issue(c.id(), now));
+        model.addAttribute("typed", typed);
+        model.addAttribute("problems", problems);
+        model.addAttribute("ageGroups", Answering.AGE_GROUPS);
+        model.addAttribute("sent", "published".equals(sent) || "held".equals(sent) ? sent : null);
+        return "participation/public/consultation";
+    }
+
+    /**
+     * A form posted from another site (its Origin is not this one): with no session to ride on, the
+     * harm would be a page elsewhere making its visitors' browsers answer, so it is refused.
+     */
+    private static boolean fromElsewhere(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.equals("null")) {
+            return origin != null;
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
+                || (request.getScheme().equals("https") && port == 443);
+        String own = request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+        return !origin.equalsIgnoreCase(own);
+    }
+
+    private Consultation publishedConsultation(PublicSite site, UUID id) {
+        return consultations
+                .find(site.organisation(), id)
+                .filter(Consultation::published)
+                .orElseThrow(PublicNotFound::new);
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every other address under the public sites is not found, answered here without a session. */
+    @GetMapping({"/o", "/o/", "/o/{slug}/{lang}/**"})
+    String unknown() {
+        throw new PublicNotFound();
+    }
+
+    @ExceptionHandler({PublicNotFound.class, MethodArgumentTypeMismatchException.class})
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        response.setHeader("Cache-Control", "no-cache");
+        model.addAttribute("lang", PublicLanguage.of(request));
+        return "participation/public/not-found";
+    }
+
+    /**
+     * The online site at this address in a language of the address, with the page frame's model;
+     * empty when the visitor's copy is current (the answer is then 304, nothing is rendered).
+     */
+    private Optional<PublicSite> open(
+            String slug,
+            String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        PublicSite site = onlineSite(slug, lang);
+        response.setHeader("Cache-Control", CACHE);
+        if (web.checkNotModified(reading.etag(site))) {
+            return Optional.empty();
+        }
+        frame(site, slug, lang, request, model);
+        return Optional.of(site);
+    }
+
+    private PublicSite onlineSite(String slug, String lang) {
+        if (!PublicLanguage.LANGUAGES.contains(lang)) {
+            throw new PublicNotFound();
+        }
+        return reading.online(slug).orElseThrow(PublicNotFound::new);
+    }
+
+    /** The page frame's model: the site, its name, the language and the same page in the others. */
+    private void frame(PublicSite site, String slug, String lang, HttpServletRequest request, Model model) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String rest = path.substring(("/o/" + slug + "/" + lang).length());
+        Map<String, String> languages = new LinkedHashMap<>();
+        for (String other : new String[] {"fi", "sv", "en"}) {
+            languages.put(other, "/o/" + site.slug() + "/" + other + rest);
+        }
+        model.addAttribute("site", site);
+        model.addAttribute("name", reading.name(site));
+        model.addAttribute("lang", lang);
+        model.addAttribute("t", new Texts(lang));
+        model.addAttribute("base", "/o/" + site.slug() + "/" + lang);
+        model.addAttribute("languages", languages);
+        model.addAttribute("page", rest.isEmpty() ? "front" : rest.substring(1).split("/")[0]);
+        model.addAttribute("hasPlan", reading.plan(site).isPresent());
+        model.addAttribute("hasIndicators", reading.indicatorCount(site) > 0);
+    }
+
+    /** Not published, not online, not there: one answer for all. */
+    static class PublicNotFound extends RuntimeException {
+        PublicNotFound() {
+            super("Not on the public site", null, false, false);
+        }
+    }
+}
