@@ -9,6 +9,7 @@
             "platform :: format",
             "platform :: document",
             "platform :: jobs",
+            "platform :: mail",
             "organisation",
             "indicator",
             "plan",

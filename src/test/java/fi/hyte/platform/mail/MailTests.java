@@ -23,6 +23,10 @@ import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserId;
+import fi.hyte.report.domain.ReportKind;
+import fi.hyte.report.domain.ReportWork;
+import fi.hyte.report.domain.Reports;
+import fi.hyte.report.domain.Section;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
@@ -120,6 +124,12 @@ class MailTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ReportWork reportWork;
+
+    @Autowired
+    Reports reports;
 
     Org org;
     String domain;
@@ -593,6 +603,48 @@ class MailTests {
                 .contains("Mognadsbedömningar som väntar på ditt svar")
                 .contains("Svara på bedömningen senast " + today.plusDays(14).getDayOfMonth() + ".");
         assertThat(swedish.html()).contains("lang=\"sv\"");
+    }
+
+    @Test
+    void digestListsTheReportSectionsAPersonWritesThatAreDueOrOverdueWithTheirOpenComments() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));
+        UUID report = reportWork.start(
+                org.tenant(),
+                new ReportWork.NewReport(
+                        ReportKind.ANNUAL, LocalizedText.of("Kertomus 2026", null), 2026, 2026, null, false, false));
+        List<Section> sections = reports.sections(org.id(), report);
+        assign(report, sections.get(0), "Myöhässä oleva luku", today.minusDays(3));
+        assign(report, sections.get(1), "Pian erääntyvä luku", today.plusDays(10));
+        assign(report, sections.get(2), "Kaukana oleva luku", today.plusDays(60));
+        reportWork.comment(org.tenant(), report, sections.get(0).id(), null, null, "Lisää lähde");
+        reportWork.comment(org.tenant(), report, sections.get(0).id(), null, null, "Tarkista luvut");
+
+        assertThat(runs.digest(org.id(), today).queued()).isGreaterThanOrEqualTo(1);
+
+        String text = outboxOf(editor).stream()
+                .filter(m -> "DIGEST".equals(m.get("kind")))
+                .map(m -> (String) m.get("text_body"))
+                .findFirst()
+                .orElseThrow();
+        String formatted = new fi.hyte.platform.format.Formats(
+                        java.util.Locale.forLanguageTag("fi"), ZoneId.of("Europe/Helsinki"))
+                .date(today.minusDays(3));
+        assertThat(text)
+                .contains("Kertomuksen lukusi, joiden määräpäivä lähestyy")
+                .contains("Myöhässä oleva luku (Kertomus 2026): myöhässä, määräpäivä oli " + formatted
+                        + ", avoimia kommentteja 2")
+                .contains("Pian erääntyvä luku (Kertomus 2026): määräpäivä")
+                .contains("/reports/" + report + "/sections/" + sections.get(0).id())
+                .doesNotContain("Kaukana oleva luku");
+    }
+
+    void assign(UUID report, Section section, String title, LocalDate due) {
+        reportWork.saveSection(
+                org.tenant(),
+                report,
+                section.id(),
+                new ReportWork.SectionText(LocalizedText.of(title, null), section.body(), editorPerson, sector, due),
+                section.version());
     }
 
     @Test
