@@ -286,8 +286,10 @@ class TripUpsBrowserTests {
     private void signIn(Page page, String username) {
         page.locator("#username").fill(username);
         page.locator("#password").fill(HyteSpringTest.DEMO_PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForLoadState();
+        // Enter submits as a keyboard user does; a click waits for the button to stand still, which
+        // on a heavily loaded machine it may not do within the timeout.
+        page.locator("#password").press("Enter");
+        page.waitForURL(u -> !u.contains("/login"));
     }
 
     private String url(String path) {
