@@ -12,6 +12,8 @@
             "organisation",
             "indicator",
             "plan",
-            "maturity"
+            "maturity",
+            "participation",
+            "impact"
         })
 package fi.hyte.report;
