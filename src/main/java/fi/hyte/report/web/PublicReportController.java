@@ -122,9 +122,8 @@ class PublicReportController {
                 new StringBuilder(p.snapshot().id().toString()).append(':').append(lang);
         all.forEach(x -> key.append(':').append(x.snapshot().id()));
         byte[] html = pages.get(key.toString(), k -> render(p, all, lang, locale, request, response));
+        // (The ETag and Cache-Control headers are on the response already, set above.)
         return ResponseEntity.ok()
-                .cacheControl(CACHE)
-                .eTag(etag)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html);
     }
