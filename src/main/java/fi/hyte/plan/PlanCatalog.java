@@ -77,6 +77,16 @@ public class PlanCatalog {
         });
     }
 
+    /** A plan's goals by number and title only, in the plan's order (a picker reads no measures). */
+    public List<GoalChoice> goals(OrganisationId organisation, UUID plan) {
+        if (reading.plans(organisation).stream().noneMatch(p -> p.id().equals(plan))) {
+            return List.of();
+        }
+        return reading.goalsInOrder(organisation, plan).stream()
+                .map(g -> new GoalChoice(g.id(), PlanRef.goal(g.ref()), g.title()))
+                .toList();
+    }
+
     /**
      * Each goal's targets judged against the own region's latest values and its measures by status,
      * with the plan's totals: the progress page's figures.
@@ -322,6 +332,9 @@ public class PlanCatalog {
     public record PlanInfo(UUID id, LocalizedText title, int firstYear, int lastYear, boolean example) {}
 
     public record PlanContent(PlanInfo plan, List<LineInfo> lines) {}
+
+    /** A goal as a picker lists it: its id, number (T-3) and title. */
+    public record GoalChoice(UUID id, String ref, LocalizedText title) {}
 
     /** A policy line; {@code ref} is its stable number (L-1). */
     public record LineInfo(UUID id, String ref, LocalizedText title, LocalizedText description, List<GoalInfo> goals) {}

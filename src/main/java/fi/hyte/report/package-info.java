@@ -13,6 +13,8 @@
             "organisation",
             "indicator",
             "plan",
-            "maturity"
+            "maturity",
+            "participation",
+            "impact"
         })
 package fi.hyte.report;

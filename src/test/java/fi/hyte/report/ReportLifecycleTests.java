@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,6 +61,15 @@ class ReportLifecycleTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    fi.hyte.participation.domain.Publishing publishing;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    fi.hyte.report.domain.Composer composer;
 
     Org org;
     Tenant tenant;
@@ -443,5 +453,161 @@ class ReportLifecycleTests {
         work.handle(tenant, id, approval(TODAY, "§ 8"), TODAY);
         work.publish(tenant, id);
         assertThat(work.find(tenant, id).status()).isEqualTo(ReportStatus.PUBLISHED);
+    }
+
+    @Test
+    void theOrganisationsPublicFrontPageShowsItsPublishedReportAndChangesItsETag() throws Exception {
+        String slug = "kert-" + Long.toString(System.nanoTime(), 36);
+        publishing.save(
+                tenant,
+                new fi.hyte.participation.domain.PublicSite(
+                        org.id(),
+                        slug,
+                        true,
+                        false,
+                        LocalizedText.of("Yhteenveto", null),
+                        LocalizedText.of("Koordinaattori", null),
+                        "hyte@example.fi",
+                        null,
+                        LocalizedText.of("Tietosuoja", null),
+                        "PARTIAL",
+                        LocalizedText.of("Puute", null),
+                        "saavutettavuus@example.fi",
+                        LocalDate.of(2026, 12, 6),
+                        0,
+                        0));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI front = java.net.URI.create("http://localhost:" + port + "/o/" + slug + "/fi");
+        java.net.http.HttpResponse<String> before = http.send(
+                java.net.http.HttpRequest.newBuilder(front).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).doesNotContain("/public/reports/");
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        UUID id = locked();
+        work.handle(tenant, id, approval(TODAY, "§ 45"), TODAY);
+        java.net.http.HttpResponse<String> approved = http.send(
+                java.net.http.HttpRequest.newBuilder(front)
+                        .header("If-None-Match", etag)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as("approved, not yet published").isEqualTo(304);
+
+        work.publish(tenant, id);
+        java.net.http.HttpResponse<String> after = http.send(
+                java.net.http.HttpRequest.newBuilder(front)
+                        .header("If-None-Match", etag)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(after.body())
+                .contains("Vuosiraportti 2025")
+                .contains("§ 45")
+                .contains("/public/reports/" + id + "/fi");
+        java.net.http.HttpResponse<String> sv = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/o/" + slug + "/sv"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(sv.body()).contains("/public/reports/" + id + "/sv");
+        assertThat(http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                "http://localhost:" + port + "/public/reports/" + id + "/fi"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private fi.hyte.report.domain.ReportContent.BlockContent impactBlock(UUID report, String lang) {
+        return composer
+                .compose(org.id(), work.find(tenant, report), java.util.Locale.forLanguageTag(lang), TODAY)
+                .content()
+                .sections()
+                .stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(b -> "IMPACT_SHARE".equals(b.kind()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void impactCase(String title, String status, LocalDate decidedOn, boolean frozenBefore, String skipped) {
+        jdbc.sql("insert into impact_case (id, organisation_id, title_fi, status, not_assessed_reason, need,"
+                        + " template_version, decided_on, meeting_on, frozen_at)"
+                        + " values (?, ?, ?, ?, ?, 'REQUIRED', 1, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        org.id().value(),
+                        title,
+                        status,
+                        skipped,
+                        skipped == null ? decidedOn : null,
+                        decidedOn,
+                        frozenBefore
+                                ? java.time.OffsetDateTime.of(
+                                        decidedOn.minusDays(10).atStartOfDay(), java.time.ZoneOffset.UTC)
+                                : null)
+                .update();
+    }
+
+    @Test
+    void anExtendedReportShowsTheShareOfKeyDecisionsAssessedInItsBackgroundAndNoDataWithoutCases() {
+        UUID extended = work.start(
+                tenant,
+                new ReportWork.NewReport(
+                        ReportKind.EXTENDED, LocalizedText.of("Laaja", null), 2021, 2024, null, false, false));
+        Section background = reports.sections(org.id(), extended).stream()
+                .filter(s -> "background".equals(s.outlineKey()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reports.blocks(org.id(), extended))
+                .filteredOn(b -> b.kind() == fi.hyte.report.domain.BlockKind.IMPACT_SHARE)
+                .extracting(Block::sectionId)
+                .containsExactly(background.id());
+
+        fi.hyte.report.domain.ReportContent.BlockContent none = impactBlock(extended, "fi");
+        assertThat(none.hasData()).isFalse();
+        assertThat(none.empty()).startsWith("Ei tietoja").contains("2021–2024");
+        assertThat(none.table()).isNull();
+        assertThat(none.source()).startsWith("Lähde: Hyte, vaikutusten ennakkoarviointi");
+
+        impactCase("Koulukuljetusten uudistus", "DECIDED", LocalDate.of(2023, 3, 14), true, null);
+        impactCase("Nuorisotilan sulkeminen", "DECIDED", LocalDate.of(2023, 9, 5), false, null);
+        impactCase("Liikuntapaikkamaksut", "NOT_ASSESSED", LocalDate.of(2023, 11, 2), false, "Kiireellinen asia");
+
+        fi.hyte.report.domain.ReportContent.BlockContent fi = impactBlock(extended, "fi");
+        assertThat(fi.hasData()).isTrue();
+        assertThat(fi.source()).startsWith("Lähde: Hyte, vaikutusten ennakkoarviointi");
+        assertThat(fi.table().rows()).hasSize(4);
+        assertThat(fi.table().rows().get(0)).containsExactly("2021", "0", "0", "Ei tietoja", "0", "0");
+        List<String> y2023 = fi.table().rows().get(2);
+        assertThat(y2023.get(0)).isEqualTo("2023");
+        assertThat(y2023.get(1)).isEqualTo("3");
+        assertThat(y2023.get(2)).isEqualTo("1");
+        assertThat(y2023.get(3)).contains("33").contains("%");
+        assertThat(fi.notes()).anyMatch(n -> n.contains("Liikuntapaikkamaksut") && n.contains("Kiireellinen asia"));
+
+        fi.hyte.report.domain.ReportContent.BlockContent sv = impactBlock(extended, "sv");
+        assertThat(sv.heading()).isNotEqualTo(fi.heading());
+        assertThat(sv.fingerprint()).as("the same facts in every language").isEqualTo(fi.fingerprint());
+        assertThat(sv.fingerprint()).isNotEqualTo(none.fingerprint());
+    }
+
+    @Test
+    void aBlocksFingerprintIsTheSameInEveryLanguageSoTheSectionPageComposesItOnce() {
+        UUID id = annual();
+        Report r = work.find(tenant, id);
+        List<Block> blocks = reports.blocks(org.id(), id);
+        assertThat(blocks).isNotEmpty();
+        List<fi.hyte.report.domain.ReportContent.BlockContent> sv =
+                composer.blocks(org.id(), r, blocks, java.util.Locale.forLanguageTag("sv"), TODAY);
+        for (int i = 0; i < blocks.size(); i++) {
+            assertThat(sv.get(i).fingerprint())
+                    .as(blocks.get(i).kind().name())
+                    .isEqualTo(composer.block(org.id(), r, blocks.get(i), java.util.Locale.forLanguageTag("fi"), TODAY)
+                            .fingerprint());
+        }
     }
 }

@@ -302,6 +302,21 @@ public class PlanReading {
         return measures;
     }
 
+    /** A plan's goals in the order the plan shows them, read without its measures or evaluations (a picker's list). */
+    public List<Goal> goalsInOrder(OrganisationId organisation, UUID plan) {
+        List<PolicyLine> lines = plans.lines(organisation, plan);
+        Map<UUID, Integer> lineOrder = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            lineOrder.put(lines.get(i).id(), i);
+        }
+        return goals.of(organisation, plan).stream()
+                .filter(g -> lineOrder.containsKey(g.lineId()))
+                .sorted(Comparator.comparing((Goal g) -> lineOrder.get(g.lineId()))
+                        .thenComparingInt(Goal::position)
+                        .thenComparingInt(Goal::ref))
+                .toList();
+    }
+
     /** The goals in the order the plan shows them. */
     public static List<Goal> goalsInOrder(PlanSnapshot plan) {
         return ordered(plan);

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -66,7 +68,28 @@ public class DocumentRenderer {
     }
 
     public void docx(Document document, OutputStream out) {
+        rasterise(document);
         DocxWriter.write(document, messages, this::png, out);
+    }
+
+    /**
+     * Every figure not yet in the cache drawn before the DOCX is written, on the cores there are
+     * (each drawing is independent: its own Batik document and image), so the writer finds them all.
+     */
+    private void rasterise(Document document) {
+        List<String> svgs = new ArrayList<>();
+        document.sections().forEach(s -> figures(s, svgs));
+        svgs.stream().distinct().filter(svg -> rasters.getIfPresent(sha256(svg)) == null).toList().parallelStream()
+                .forEach(this::png);
+    }
+
+    private static void figures(Document.Section section, List<String> svgs) {
+        for (Document.Block b : section.blocks()) {
+            if (b instanceof Document.Figure f) {
+                svgs.add(f.svg());
+            }
+        }
+        section.sections().forEach(s -> figures(s, svgs));
     }
 
     public byte[] docx(Document document) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The one typeface of Hyte's documents, DejaVu Sans, read once from the class path (the TTF files
@@ -54,9 +53,7 @@ final class Fonts {
         if (svg.hasAttribute("font-family")) {
             svg.setAttribute("font-family", FAMILY);
         }
-        NodeList all = svg.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element element = (Element) all.item(i);
+        for (Element element : PdfWriter.elements(svg.getElementsByTagNameNS("*", "*"))) {
             if (element.hasAttribute("font-family")) {
                 element.setAttribute("font-family", FAMILY);
             }

@@ -19,8 +19,12 @@ import org.w3c.dom.svg.SVGDocument;
 /** An SVG figure as a PNG for a word processor, which cannot be relied on to draw SVG itself. */
 final class Raster {
 
-    /** Twice the SVG's own pixels: sharp (about 220 dpi) at the width of an A4 text column. */
-    static final float SCALE = 2f;
+    /**
+     * One and a half times the SVG's own pixels: sharp (about 170 dpi) at the width of an A4 text
+     * column, with 44 % fewer pixels to draw and encode than twice (measured: drawing and writing the
+     * PNG are nearly all of a first DOCX's time).
+     */
+    static final float SCALE = 1.5f;
 
     private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>");
     private static final Pattern WIDTH = Pattern.compile("\\swidth=\"([0-9.]+)(px)?\"");
@@ -46,9 +50,7 @@ final class Raster {
                     .createSVGDocument(null, new StringReader(svg));
             Fonts.useDocumentFace(document.getDocumentElement());
             drawing.transcode(new TranscoderInput(document), null);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(drawing.image, "png", png);
-            return new Png(png.toByteArray(), Math.round(size[0]), Math.round(size[1]));
+            return new Png(png(drawing.image), Math.round(size[0]), Math.round(size[1]));
         } catch (TranscoderException e) {
             throw new IllegalArgumentException("The figure's SVG cannot be drawn: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -56,13 +58,43 @@ final class Raster {
         }
     }
 
-    /** Batik's drawing into an image, kept for the JDK's PNG writer (smaller files than Batik's own). */
+    /**
+     * The image as a PNG from the JDK's writer at a fast deflate level: a chart is flat colour, so
+     * the file is hardly larger than at the default level, and written in a fraction of the time.
+     */
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("png").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(png)) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            if (param.canWriteCompressed()) {
+                param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                // Quality 1 is no compression, 0 the most; 0.8 is deflate level 1 or 2.
+                param.setCompressionQuality(0.8f);
+            }
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return png.toByteArray();
+    }
+
+    /**
+     * Batik's drawing into an image, kept for the JDK's PNG writer (smaller files than Batik's own):
+     * opaque white under the chart (a DOCX page is white), three channels to encode instead of four.
+     */
     private static final class Drawing extends ImageTranscoder {
         BufferedImage image;
 
+        Drawing() {
+            addTranscodingHint(ImageTranscoder.KEY_BACKGROUND_COLOR, java.awt.Color.WHITE);
+        }
+
         @Override
         public BufferedImage createImage(int width, int height) {
-            return new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         }
 
         @Override

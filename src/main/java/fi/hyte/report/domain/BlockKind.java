@@ -13,7 +13,9 @@ public enum BlockKind {
     MINIMUM_DATA(false),
     WHAT_CHANGED(false),
     MEMBERS_INDICATOR(true),
-    MEMBER_REPORTS(false);
+    MEMBER_REPORTS(false),
+    /** The share of key decisions assessed ex ante in each year of the report (the impact module's figure). */
+    IMPACT_SHARE(false);
 
     private final boolean needsSubject;
 

@@ -1,5 +1,6 @@
 package fi.hyte.report.domain;
 
+import fi.hyte.impact.ImpactCatalog;
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.indicator.IndicatorCatalog.GapInfo;
 import fi.hyte.indicator.IndicatorCatalog.Series;
@@ -66,6 +67,7 @@ public class Composer {
     private final Outlines outlines;
     private final MessageSource messages;
     private final FrozenCache frozen;
+    private final ImpactCatalog impact;
     private final ZoneId zone;
 
     Composer(
@@ -77,7 +79,9 @@ public class Composer {
             Outlines outlines,
             MessageSource messages,
             FrozenCache frozen,
+            ImpactCatalog impact,
             @Value("${hyte.time-zone}") String zone) {
+        this.impact = impact;
         this.reports = reports;
         this.indicators = indicators;
         this.plans = plans;
@@ -143,6 +147,21 @@ public class Composer {
         return block(new Context(organisation, report, locale, today, previous, new Formats(locale, zone)), block);
     }
 
+    /**
+     * Blocks composed together, as a section page shows them: one context, so the previous report
+     * is looked up once and the plan's standing is computed once for all of them. A block's
+     * fingerprint is the same in every language, so the page takes it from these.
+     */
+    public List<BlockContent> blocks(
+            OrganisationId organisation, Report report, List<Block> blocks, Locale locale, LocalDate today) {
+        if (blocks.isEmpty()) {
+            return List.of();
+        }
+        Context c = new Context(
+                organisation, report, locale, today, previous(organisation, report), new Formats(locale, zone));
+        return blocks.stream().map(b -> block(c, b)).toList();
+    }
+
     private Optional<Frozen> previous(OrganisationId organisation, Report report) {
         return reports.previousApprovedId(organisation, report.id(), report.lastYear())
                 .map(id ->
@@ -163,6 +182,7 @@ public class Composer {
             case WHAT_CHANGED -> whatChanged(c, b);
             case MEMBER_REPORTS -> memberReports(c, b);
             case MEMBERS_INDICATOR -> members(c, b);
+            case IMPACT_SHARE -> impactShare(c, b);
         };
     }
 
@@ -561,6 +581,73 @@ public class Composer {
                 null,
                 List.of(),
                 msg(c, "report.source.plan", c.formats.date(c.today)),
+                facts.digest());
+    }
+
+    // Impact assessment
+
+    /**
+     * The share of key decisions assessed before they were made, for each year of the report, as the
+     * impact module counts it; "no data" (never 0 %) when no year has a decided case that needed one.
+     */
+    private BlockContent impactShare(Context c, Block b) {
+        String heading = msg(c, "report.block.IMPACT_SHARE");
+        Facts facts = new Facts("IMPACT_SHARE");
+        List<ImpactCatalog.Share> years = new ArrayList<>();
+        for (int year = c.report.firstYear(); year <= c.report.lastYear(); year++) {
+            ImpactCatalog.Share s = impact.shareAssessed(c.organisation, year);
+            facts.add(year, s.required(), s.decided(), s.assessed(), s.withChildPart(), s.withGenderPart());
+            years.add(s);
+        }
+        String source = msg(c, "report.source.impact", c.formats.date(c.today));
+        if (years.stream().allMatch(s -> s.required() == 0)) {
+            // No data, never 0 %: no decided case in these years needed an assessment.
+            return new BlockContent(
+                    b.id(),
+                    b.kind().name(),
+                    heading,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    msg(c, "report.impact.noDecisions", c.report.period()),
+                    List.of(),
+                    source,
+                    facts.digest());
+        }
+        List<String> columns = List.of(
+                msg(c, "report.table.year"),
+                msg(c, "report.impact.required"),
+                msg(c, "report.impact.assessed"),
+                msg(c, "report.impact.share"),
+                msg(c, "report.impact.child"),
+                msg(c, "report.impact.gender"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ImpactCatalog.Share s : years) {
+            rows.add(List.of(
+                    String.valueOf(s.year()),
+                    c.formats.value(BigDecimal.valueOf(s.required())),
+                    c.formats.value(BigDecimal.valueOf(s.assessed())),
+                    s.share() == null ? msg(c, "report.impact.noCases") : c.formats.percentOf(s.share()),
+                    c.formats.value(BigDecimal.valueOf(s.withChildPart())),
+                    c.formats.value(BigDecimal.valueOf(s.withGenderPart()))));
+            for (ImpactCatalog.Skipped skipped : s.skipped()) {
+                facts.add(skipped.caseId(), skipped.reason());
+                notes.add(msg(c, "report.impact.skipped", s.year(), skipped.title(), skipped.reason()));
+            }
+        }
+        return new BlockContent(
+                b.id(),
+                b.kind().name(),
+                heading,
+                msg(c, "report.impact.lead"),
+                List.of(),
+                null,
+                new TableContent(heading, columns, List.of(false, true, true, true, true, true), rows),
+                null,
+                notes,
+                source,
                 facts.digest());
     }
 

@@ -23,8 +23,11 @@ public class FrozenCache {
             .weigher((UUID id, Entry entry) -> entry.length())
             .build();
 
-    FrozenCache(JsonMapper json) {
+    private final Reports reports;
+
+    FrozenCache(JsonMapper json, Reports reports) {
         this.json = json;
+        this.reports = reports;
     }
 
     private record Entry(Frozen frozen, int length) {}
@@ -40,12 +43,14 @@ public class FrozenCache {
                 .frozen();
     }
 
+    /** The snapshot's content; a snapshot read without its content (the public pages') has it read by id. */
     public Frozen of(Snapshot snapshot) {
-        return parsed.get(
-                        snapshot.id(),
-                        id -> new Entry(
-                                Frozen.read(json, snapshot.content()),
-                                snapshot.content().length()))
+        return parsed.get(snapshot.id(), id -> {
+                    String content = snapshot.content() != null
+                            ? snapshot.content()
+                            : reports.content(id).orElseThrow(() -> new IllegalStateException("No snapshot " + id));
+                    return new Entry(Frozen.read(json, content), content.length());
+                })
                 .frozen();
     }
 }

@@ -29,6 +29,10 @@ public class Reports {
     private static final String SNAPSHOT = "select id, report_id, version_no, content, sha256, body_name, decided_on,"
             + " paragraph, minutes_url, correction_reason, approved_at, approved_by, published_at from report_snapshot";
 
+    /** A snapshot's fields without its content (megabytes of JSON): for the public pages, which take the content parsed from the cache. */
+    private static final String SNAPSHOT_META = "select id, report_id, version_no, null as content, sha256, body_name,"
+            + " decided_on, paragraph, minutes_url, correction_reason, approved_at, approved_by, published_at from report_snapshot";
+
     private final JdbcClient jdbc;
 
     Reports(JdbcClient jdbc) {
@@ -350,6 +354,14 @@ public class Reports {
                 .list();
     }
 
+    /** The report's approved versions, latest first, without their content (for lists and pages that take it from {@link FrozenCache}). */
+    public List<Snapshot> versions(OrganisationId organisation, UUID report) {
+        return jdbc.sql(SNAPSHOT_META + " where organisation_id = ? and report_id = ? order by version_no desc")
+                .params(organisation.value(), report)
+                .query(Snapshot.class)
+                .list();
+    }
+
     public Optional<Snapshot> snapshot(OrganisationId organisation, UUID id) {
         return jdbc.sql(SNAPSHOT + " where organisation_id = ? and id = ?")
                 .params(organisation.value(), id)
@@ -401,9 +413,20 @@ public class Reports {
                 .update();
     }
 
-    /** A published snapshot by its report, for the public page; the latest published version when no number is given. */
+    /** A snapshot's stored content (its JSON text), for a snapshot read without it. */
+    public Optional<String> content(UUID snapshot) {
+        return jdbc.sql("select content from report_snapshot where id = ?")
+                .param(snapshot)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * A published snapshot by its report, for the public page; the latest published version when no
+     * number is given. Without its content: take that from {@link FrozenCache}.
+     */
     public Optional<PublishedSnapshot> published(UUID report, Integer versionNo) {
-        return jdbc.sql("select s.organisation_id, " + SNAPSHOT.substring("select ".length())
+        return jdbc.sql("select s.organisation_id, " + SNAPSHOT_META.substring("select ".length())
                         + " s where s.report_id = ? and s.published_at is not null and (cast(? as integer) is null or s.version_no = ?)"
                         + " order by s.version_no desc limit 1")
                 .params(report, versionNo, versionNo)
@@ -412,11 +435,11 @@ public class Reports {
                 .optional();
     }
 
-    /** The organisation's published reports, latest first, for the public list of earlier reports. */
+    /** The organisation's published reports, latest first, for the public list of earlier reports (without content). */
     public List<PublishedSnapshot> publishedOf(OrganisationId organisation) {
         return jdbc
                 .sql("select distinct on (s.report_id) s.organisation_id, "
-                        + SNAPSHOT.substring("select ".length())
+                        + SNAPSHOT_META.substring("select ".length())
                         + " s where s.organisation_id = ? and s.published_at is not null"
                         + " order by s.report_id, s.version_no desc")
                 .param(organisation.value())

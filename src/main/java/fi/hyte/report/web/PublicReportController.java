@@ -28,7 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,6 +54,7 @@ class PublicReportController {
     private final Jobs jobs;
     private final tools.jackson.databind.json.JsonMapper json;
     private final fi.hyte.report.domain.FrozenCache frozenCache;
+    private final org.thymeleaf.spring6.view.ThymeleafViewResolver views;
 
     PublicReportController(
             Reports reports,
@@ -63,8 +63,10 @@ class PublicReportController {
             OrganisationCatalog organisations,
             Jobs jobs,
             tools.jackson.databind.json.JsonMapper json,
-            fi.hyte.report.domain.FrozenCache frozenCache) {
+            fi.hyte.report.domain.FrozenCache frozenCache,
+            org.thymeleaf.spring6.view.ThymeleafViewResolver views) {
         this.frozenCache = frozenCache;
+        this.views = views;
         this.reports = reports;
         this.markdown = markdown;
         this.exports = exports;
@@ -74,39 +76,41 @@ class PublicReportController {
     }
 
     @GetMapping("/{id}/{lang}")
-    String latest(
+    ResponseEntity<byte[]> latest(
             @PathVariable UUID id,
             @PathVariable String lang,
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            WebRequest web,
-            Model model) {
-        return page(published(id, null), lang, request, response, web, model);
+            WebRequest web) {
+        return page(published(id, null), lang, request, response, web);
     }
 
     @GetMapping("/{id}/v/{n}/{lang}")
-    String version(
+    ResponseEntity<byte[]> version(
             @PathVariable UUID id,
             @PathVariable int n,
             @PathVariable String lang,
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            WebRequest web,
-            Model model) {
-        return page(published(id, n), lang, request, response, web, model);
+            WebRequest web) {
+        return page(published(id, n), lang, request, response, web);
     }
 
     private PublishedSnapshot published(UUID id, Integer n) {
         return reports.published(id, n).orElseThrow(() -> new NotFoundException("report"));
     }
 
-    private String page(
+    /**
+     * The page, rendered once for each version, language and list of the organisation's published
+     * reports (its ETag) and then answered from memory: a version never changes, so a reader costs
+     * two small queries (the version's row and the list, without their content) and a lookup.
+     */
+    private ResponseEntity<byte[]> page(
             PublishedSnapshot p,
             String lang,
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            WebRequest web,
-            Model model) {
+            WebRequest web) {
         Locale locale = language(lang, request);
         List<PublishedSnapshot> all = reports.publishedOf(p.organisation());
         String etag = "\"" + p.snapshot().sha256().substring(0, 32) + "-" + lang + "-" + all.size() + "\"";
@@ -114,6 +118,32 @@ class PublicReportController {
         if (web.checkNotModified(etag)) {
             return null;
         }
+        StringBuilder key =
+                new StringBuilder(p.snapshot().id().toString()).append(':').append(lang);
+        all.forEach(x -> key.append(':').append(x.snapshot().id()));
+        byte[] html = pages.get(key.toString(), k -> render(p, all, lang, locale, request, response));
+        // (The ETag and Cache-Control headers are on the response already, set above.)
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(html);
+    }
+
+    /** Rendered pages by version, language and the published list: at most 64 MB of HTML. */
+    static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> pages =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumWeight(PAGE_CACHE_BYTES)
+                    .weigher((String k, byte[] v) -> v.length + k.length())
+                    .build();
+
+    private byte[] render(
+            PublishedSnapshot p,
+            List<PublishedSnapshot> all,
+            String lang,
+            Locale locale,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         Frozen frozen = frozenCache.of(p.snapshot());
         ReportContent content = frozen.in(lang);
         Map<String, String> html = new LinkedHashMap<>();
@@ -121,26 +151,63 @@ class PublicReportController {
         content.sections()
                 .forEach(s -> html.put(
                         String.valueOf(s.id()), markdown.html(s.markdown().text())));
-        model.addAttribute("snapshot", p.snapshot());
-        model.addAttribute("frozen", frozen);
-        model.addAttribute("doc", content);
-        model.addAttribute("html", html);
-        model.addAttribute("changedBlocks", List.of());
-        model.addAttribute("lang", lang);
-        model.addAttribute(
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("snapshot", p.snapshot());
+        model.put("frozen", frozen);
+        model.put("doc", content);
+        model.put("html", html);
+        model.put("changedBlocks", List.of());
+        model.put("lang", lang);
+        model.put(
                 "organisation",
                 organisations
                         .find(p.organisation())
                         .map(o -> o.name().in(locale))
                         .orElse(""));
-        model.addAttribute(
+        model.put(
                 "earlier",
                 all.stream()
                         .map(x -> new Earlier(
                                 x.snapshot(),
                                 frozenCache.of(x.snapshot()).in(lang).title()))
                         .toList());
-        return "report/public";
+        try {
+            org.springframework.web.servlet.View view = views.resolveViewName("report/public", locale);
+            Rendered out = new Rendered(response);
+            view.render(model, request, out);
+            return out.bytes();
+        } catch (Exception e) {
+            throw new IllegalStateException("The public report page cannot be rendered", e);
+        }
+    }
+
+    /** A response that keeps what a view writes instead of sending it. */
+    private static final class Rendered extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final java.io.StringWriter text = new java.io.StringWriter();
+        private final java.io.PrintWriter writer = new java.io.PrintWriter(text);
+
+        Rendered(jakarta.servlet.http.HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public void setContentType(String type) {}
+
+        @Override
+        public void setCharacterEncoding(String charset) {}
+
+        @Override
+        public void setLocale(Locale locale) {}
+
+        byte[] bytes() {
+            writer.flush();
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** An earlier (or the same) published report, for the list at the foot of the page. */

@@ -228,12 +228,13 @@ class ReportController {
                                 tenant.organisation(),
                                 r,
                                 r.status() == ReportStatus.DRAFT
+                                                || FINNISH.getLanguage().equals(locale.getLanguage())
                                         ? content
                                         : composer.compose(tenant.organisation(), r, FINNISH, today())
                                                 .content())
                         : List.of());
         model.addAttribute("handlings", reports.handlings(tenant.organisation(), id));
-        model.addAttribute("snapshots", reports.snapshots(tenant.organisation(), id));
+        model.addAttribute("snapshots", reports.versions(tenant.organisation(), id));
         model.addAttribute(
                 "people",
                 organisations.people(tenant.organisation()).stream()
@@ -399,15 +400,15 @@ class ReportController {
                 .filter(b -> b.sectionId().equals(s.id()))
                 .toList();
         List<ShownBlock> shown = new ArrayList<>();
-        for (Block b : blocks) {
-            ReportContent.BlockContent c = composer.block(tenant.organisation(), r, b, locale, today());
+        List<ReportContent.BlockContent> composed = composer.blocks(tenant.organisation(), r, blocks, locale, today());
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            ReportContent.BlockContent c = composed.get(i);
+            // The fingerprint digests the raw facts, the same in every language: no second composition.
             shown.add(new ShownBlock(
                     b,
                     c,
-                    b.reviewedFingerprint() != null
-                            && !b.reviewedFingerprint()
-                                    .equals(composer.block(tenant.organisation(), r, b, FINNISH, today())
-                                            .fingerprint())));
+                    b.reviewedFingerprint() != null && !b.reviewedFingerprint().equals(c.fingerprint())));
         }
         model.addAttribute("report", r);
         model.addAttribute("section", s);
@@ -456,12 +457,10 @@ class ReportController {
         return kinds;
     }
 
-    private List<PlanCatalog.GoalInfo> goals(Tenant tenant, Report r) {
+    private List<PlanCatalog.GoalChoice> goals(Tenant tenant, Report r) {
         Optional<UUID> plan = Optional.ofNullable(r.planId())
                 .or(() -> plans.planFor(tenant.organisation(), r.lastYear()).map(PlanCatalog.PlanInfo::id));
-        return plan.flatMap(p -> plans.content(tenant.organisation(), p))
-                .map(c -> c.lines().stream().flatMap(l -> l.goals().stream()).toList())
-                .orElse(List.of());
+        return plan.map(p -> plans.goals(tenant.organisation(), p)).orElse(List.of());
     }
 
     /** A block as the section page shows it: the block, its content now, and whether its data changed since review. */
@@ -929,7 +928,7 @@ class ReportController {
     }
 
     private Snapshot snapshot(Tenant tenant, UUID id, int n) {
-        return reports.snapshots(tenant.organisation(), id).stream()
+        return reports.versions(tenant.organisation(), id).stream()
                 .filter(x -> x.versionNo() == n)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("version"));
