@@ -275,9 +275,9 @@ public class Answering {
                             removed ? null : rs.getString(3),
                             rs.getObject(4, java.time.OffsetDateTime.class),
                             rs.getObject(5, UUID.class),
-                            removed ? rs.getString(7) : null,
-                            removed && "OTHER".equals(rs.getString(7)) ? rs.getString(8) : null,
-                            rs.getBoolean(9));
+                            removed || rs.getBoolean(9) ? rs.getString(7) : null,
+                            "OTHER".equals(rs.getString(7)) ? rs.getString(8) : null,
+                            !removed && rs.getBoolean(9));
                 })
                 .list();
     }
@@ -315,7 +315,7 @@ public class Answering {
             boolean edited) {
 
         public boolean removed() {
-            return removedReason != null;
+            return removedReason != null && !edited;
         }
     }
 

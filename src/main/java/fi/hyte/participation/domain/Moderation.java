@@ -108,6 +108,22 @@ public class Moderation {
         return items;
     }
 
+    /** Every answer of one consultation, newest first, for a moderator who looks beyond the queue. */
+    @Transactional(readOnly = true)
+    public List<Item> answers(OrganisationId organisation, UUID consultation) {
+        List<UUID> ids = jdbc.sql(
+                        "select id from consultation_response where organisation_id = ? and consultation_id = ?"
+                                + " order by submitted_at desc limit 500")
+                .params(organisation.value(), consultation)
+                .query(UUID.class)
+                .list();
+        List<Item> items = new ArrayList<>();
+        for (UUID id : ids) {
+            find(organisation, id).ifPresent(items::add);
+        }
+        return items;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Item> find(OrganisationId organisation, UUID id) {
         return jdbc.sql(
@@ -335,7 +351,15 @@ public class Moderation {
         jdbc.sql("update consultation_response set flags = flags + 1 where organisation_id = ? and id = ?")
                 .params(c.organisation().value(), response)
                 .update();
-        audit.system(c.organisation(), null, "resident", "consultationResponse", response, "FLAG", null, Map.of());
+        audit.system(
+                c.organisation(),
+                null,
+                "resident",
+                "consultationResponse",
+                response,
+                "UPDATE",
+                Map.of("flagged", false),
+                Map.of("flagged", true));
         return new FlagOutcome(false, null);
     }
 

@@ -27,15 +27,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ModerationController {
 
     private final Moderation moderation;
+    private final fi.hyte.participation.domain.Consultations consultations;
 
-    ModerationController(Moderation moderation) {
+    ModerationController(Moderation moderation, fi.hyte.participation.domain.Consultations consultations) {
         this.moderation = moderation;
+        this.consultations = consultations;
     }
 
     @GetMapping
-    String queue(Tenant tenant, Model model) {
+    String queue(Tenant tenant, @RequestParam(required = false) UUID consultation, Model model) {
         tenant.require(Role.COORDINATOR);
-        model.addAttribute("items", moderation.queue(tenant.organisation()));
+        List<Moderation.Item> items = new java.util.ArrayList<>(
+                consultation == null
+                        ? moderation.queue(tenant.organisation())
+                        : consultations
+                                .find(tenant.organisation(), consultation)
+                                .map(c -> moderation.answers(tenant.organisation(), c.id()))
+                                .orElseThrow(() -> new NotFoundException("Consultation")));
+        // An act refused on an answer outside the queue shows that answer with its problems.
+        if (model.getAttribute("failed") instanceof UUID failed
+                && items.stream().noneMatch(i -> i.id().equals(failed))) {
+            moderation.find(tenant.organisation(), failed).ifPresent(i -> items.add(0, i));
+        }
+        model.addAttribute("items", items);
+        model.addAttribute("consultation", consultation);
         model.addAttribute("reasons", Moderation.REASONS);
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
@@ -76,7 +91,7 @@ class ModerationController {
         model.addAttribute("problems", result.problems());
         model.addAttribute("conflict", result.conflict());
         model.addAttribute("typed", form);
-        return queue(tenant, model);
+        return queue(tenant, null, model);
     }
 
     private static int number(String value) {
