@@ -212,7 +212,7 @@ class PublicSiteController {
         boolean privateLink = withdraw != null && withdraw.matches("[A-Za-z0-9_-]{43}");
         if (privateLink) {
             response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setHeader("Referrer-Policy", "same-origin");
             model.addAttribute("withdrawLink", "/o/" + site.slug() + "/" + lang + "/withdraw/" + withdraw);
         } else if (web.checkNotModified("\"" + etag + "\"")) {
             return null;

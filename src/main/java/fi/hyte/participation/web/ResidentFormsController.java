@@ -222,7 +222,7 @@ class ResidentFormsController {
 
     private static void privatePage(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Referrer-Policy", "same-origin");
     }
 
     private PublicSite site(String slug, String lang) {
