@@ -177,6 +177,31 @@ public class OrganisationCatalog implements OrganisationDirectory {
                 .toList();
     }
 
+    /**
+     * The bodies that give residents' groups a voice (youth, older people's and disability councils),
+     * each with its type and the user accounts of its secretaries.
+     */
+    public List<CouncilSummary> councils(OrganisationId id) {
+        Map<UUID, UUID> users = people.of(id).stream()
+                .filter(p -> p.userId() != null)
+                .collect(Collectors.toMap(Person::id, Person::userId));
+        var members = bodies.members(id);
+        return bodies.of(id).stream()
+                .filter(b -> Set.of("YOUTH_COUNCIL", "OLDER_PEOPLE_COUNCIL", "DISABILITY_COUNCIL")
+                        .contains(b.type().name()))
+                .map(b -> new CouncilSummary(
+                        b.id(),
+                        b.name(),
+                        b.type().name(),
+                        members.stream()
+                                .filter(m -> m.bodyId().equals(b.id())
+                                        && m.role() == fi.hyte.organisation.domain.MemberRole.SECRETARY
+                                        && users.containsKey(m.personId()))
+                                .map(m -> users.get(m.personId()))
+                                .toList()))
+                .toList();
+    }
+
     @Override
     public Map<OrganisationId, LocalizedText> namesOf(Collection<OrganisationId> ids) {
         return organisations.byIds(ids).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
@@ -229,6 +254,9 @@ public class OrganisationCatalog implements OrganisationDirectory {
 
     /** A body (toimielin) as other modules see it. */
     public record BodySummary(UUID id, LocalizedText name) {}
+
+    /** An influence council: YOUTH_COUNCIL, OLDER_PEOPLE_COUNCIL or DISABILITY_COUNCIL, with its secretaries' accounts. */
+    public record CouncilSummary(UUID id, LocalizedText name, String type, List<UUID> secretaryUsers) {}
 
     /** A sector as other modules see it. */
     public record SectorSummary(UUID id, LocalizedText name) {}

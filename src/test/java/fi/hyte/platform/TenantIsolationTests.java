@@ -91,7 +91,10 @@ class TenantIsolationTests {
             "impact_hearing",
             "impact_follow_up",
             "impact_frozen",
-            "consultation");
+            "consultation",
+            "consultation_response",
+            "council_statement",
+            "measure_feedback");
 
     @LocalServerPort
     int port;
@@ -374,7 +377,20 @@ class TenantIsolationTests {
                         List.of(),
                         0),
                 List.of());
+        // An answer and a feedback item of the other organisation, for moderation and the sectors' lists.
+        UUID otherResponse = UUID.randomUUID();
+        jdbc.sql("insert into consultation_response (id, organisation_id, consultation_id, status, content_hash) values"
+                        + " (?, ?, ?, 'HELD', 'vieras')")
+                .params(otherResponse, other.id().value(), otherConsultation)
+                .update();
+        UUID otherFeedback = UUID.randomUUID();
+        jdbc.sql("insert into measure_feedback (id, organisation_id, plan_id, measure_ref, measure_title, text, status,"
+                        + " content_hash) values (?, ?, ?, 'TP-1', 'Vieras toimenpide', 'Vieras palaute', 'HELD', 'v')")
+                .params(otherFeedback, other.id().value(), otherPlan.id())
+                .update();
         otherIds = new HashMap<>(Map.ofEntries(
+                Map.entry("participation-moderation", otherResponse.toString()),
+                Map.entry("participation-feedback", otherFeedback.toString()),
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
                 Map.entry("bodies", body.toString()),
@@ -626,6 +642,8 @@ class TenantIsolationTests {
                 .replace("{lang}", "fi")
                 .replace("{format}", "pdf")
                 .replace("{slug}", main)
+                .replace("{token}", "a".repeat(43))
+                .replace("{ref}", "TP-1")
                 .replace("{indicator}", main);
     }
 

@@ -61,10 +61,28 @@ public class Answering {
             String postalArea,
             String email,
             Map<UUID, String> sectionTexts,
-            Map<UUID, String> answers) {}
+            Map<UUID, String> answers,
+            String workshopCode) {
+
+        public Submission(
+                String token,
+                String honeypot,
+                String nickname,
+                String ageGroup,
+                String postalArea,
+                String email,
+                Map<UUID, String> sectionTexts,
+                Map<UUID, String> answers) {
+            this(token, honeypot, nickname, ageGroup, postalArea, email, sectionTexts, answers, null);
+        }
+    }
 
     /** The outcome: PUBLISHED, HELD (waits for a moderator), or REFUSED with the problems' message keys. */
-    public record Outcome(String status, List<String> problems) {
+    public record Outcome(String status, List<String> problems, String withdrawToken) {
+
+        public Outcome(String status, List<String> problems) {
+            this(status, problems, null);
+        }
 
         static Outcome refused(List<String> problems) {
             return new Outcome("REFUSED", List.copyOf(problems));
@@ -171,19 +189,20 @@ public class Answering {
                 .params(c.id(), client, java.sql.Timestamp.from(now.minusSeconds(600)))
                 .query(Long.class)
                 .single();
-        if (recent >= PER_CLIENT) {
+        if (recent >= (Moderation.workshop(jdbc, c, s.workshopCode()) ? Moderation.WORKSHOP_PER_CLIENT : PER_CLIENT)) {
             return Outcome.refused(List.of("participation.answer.problem.throttled"));
         }
         String all = String.join("\n", content.values());
         Optional<String> heldFor = personalData(all);
         String status = c.moderation().equals("PRE") || heldFor.isPresent() ? "HELD" : "PUBLISHED";
         UUID id = UUID.randomUUID();
+        String withdraw = FormTokens.randomToken();
         String contentHash = HexFormat.of()
                 .formatHex(FormTokens.sha256(content.toString().toLowerCase().getBytes(StandardCharsets.UTF_8)));
         try {
             jdbc.sql("insert into consultation_response (id, organisation_id, consultation_id, submitted_at, nickname,"
-                            + " age_group, postal_area, status, held_reason, client_hash, content_hash) values (?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " age_group, postal_area, status, held_reason, client_hash, content_hash, withdraw_hash) values (?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             c.organisation().value(),
@@ -195,7 +214,8 @@ public class Answering {
                             status,
                             heldFor.orElse(c.moderation().equals("PRE") ? "PRE_MODERATION" : null),
                             client,
-                            contentHash)
+                            contentHash,
+                            FormTokens.hashOf(withdraw))
                     .update();
         } catch (DuplicateKeyException e) {
             return Outcome.refused(List.of("participation.answer.problem.duplicate"));
@@ -216,7 +236,7 @@ public class Answering {
                         + " null and submitted_at < ?")
                 .params(c.id(), java.sql.Timestamp.from(now.minusSeconds(48 * 3600)))
                 .update();
-        return new Outcome(status, List.of());
+        return new Outcome(status, List.of(), withdraw);
     }
 
     /** Why a text is held for a moderator whatever the moderation: it seems to hold personal data or a link. */
@@ -236,19 +256,39 @@ public class Answering {
         return Optional.empty();
     }
 
-    /** The published comments on each section, oldest first: nickname (null for anonymous) and text. */
+    /**
+     * The published comments on each section, oldest first: nickname (null for anonymous) and text,
+     * and those a moderator removed, without their text, with the reason the public is told.
+     */
     public List<PublicComment> publishedComments(Consultation c) {
-        return jdbc.sql("select a.section_id, r.nickname, a.text, r.submitted_at from consultation_answer a join"
-                        + " consultation_response r on r.id = a.response_id where r.organisation_id = ? and"
-                        + " r.consultation_id = ? and r.status = 'PUBLISHED' and a.section_id is not null and a.text is"
-                        + " not null order by r.submitted_at, r.id")
+        return jdbc.sql("select a.section_id, r.nickname, a.text, r.submitted_at, r.id, r.status, r.removed_reason,"
+                        + " r.removed_note, r.edited from consultation_answer a join consultation_response r on r.id ="
+                        + " a.response_id where r.organisation_id = ? and r.consultation_id = ? and r.status in"
+                        + " ('PUBLISHED', 'REMOVED') and a.section_id is not null and (a.text is not null or r.status ="
+                        + " 'REMOVED') order by r.submitted_at, r.id")
                 .params(c.organisation().value(), c.id())
-                .query((rs, n) -> new PublicComment(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class)))
+                .query((rs, n) -> {
+                    boolean removed = rs.getString(6).equals("REMOVED");
+                    return new PublicComment(
+                            rs.getObject(1, UUID.class),
+                            removed ? null : rs.getString(2),
+                            removed ? null : rs.getString(3),
+                            rs.getObject(4, java.time.OffsetDateTime.class),
+                            rs.getObject(5, UUID.class),
+                            removed || rs.getBoolean(9) ? rs.getString(7) : null,
+                            "OTHER".equals(rs.getString(7)) ? rs.getString(8) : null,
+                            !removed && rs.getBoolean(9));
+                })
                 .list();
+    }
+
+    /** Changes whenever what the public sees of the answers changes: part of the page's ETag. */
+    public String publicVersion(Consultation c) {
+        return jdbc.sql("select count(*) || '.' || coalesce(sum(version), 0) from consultation_response where"
+                        + " organisation_id = ? and consultation_id = ? and status <> 'HELD'")
+                .params(c.organisation().value(), c.id())
+                .query(String.class)
+                .single();
     }
 
     /** How many answers are published: part of the consultation page's ETag. */
@@ -260,7 +300,24 @@ public class Answering {
                 .single();
     }
 
-    public record PublicComment(UUID section, String nickname, String text, java.time.OffsetDateTime at) {}
+    /**
+     * A comment as the public sees it; a removed one has no nickname or text, only the reason (a
+     * listed one, and the moderator's words for OTHER).
+     */
+    public record PublicComment(
+            UUID section,
+            String nickname,
+            String text,
+            java.time.OffsetDateTime at,
+            UUID response,
+            String removedReason,
+            String removedNote,
+            boolean edited) {
+
+        public boolean removed() {
+            return removedReason != null && !edited;
+        }
+    }
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -29,6 +29,8 @@ public class FormTokens {
 
     private final JdbcClient jdbc;
     private volatile byte[] formKey;
+    private final java.util.concurrent.ConcurrentHashMap<LocalDate, byte[]> dayKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     FormTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -60,10 +62,53 @@ public class FormTokens {
                 sign(consultation + "|" + hour).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The client's address as a hash that changes every day. */
+    /**
+     * The client's address as a hash keyed by the day: each day has its own random key in
+     * PostgreSQL (shared by the nodes), deleted after two days by {@link Retention}, so that an
+     * old hash can no longer be matched to any address, even by someone holding the database.
+     */
     public String clientHash(String address, LocalDate day) {
-        return HexFormat.of()
-                .formatHex(sha256((sign("client|" + day) + "|" + address).getBytes(StandardCharsets.UTF_8)));
+        byte[] key = dayKeys.computeIfAbsent(day, this::dayKey);
+        if (dayKeys.size() > 4) {
+            dayKeys.keySet().removeIf(d -> d.isBefore(day.minusDays(1)));
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] dayKey(LocalDate day) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        String name = "client-" + day;
+        jdbc.sql("insert into participation_key (name, secret) values (?, ?) on conflict do nothing")
+                .params(name, fresh)
+                .update();
+        return jdbc.sql("select secret from participation_key where name = ?")
+                .param(name)
+                .query(byte[].class)
+                .single();
+    }
+
+    /** Forgets the cached day keys (after the purge deleted old ones). */
+    void forgetDayKeysBefore(LocalDate day) {
+        dayKeys.keySet().removeIf(d -> d.isBefore(day));
+    }
+
+    /** A random token of 32 bytes, URL-safe (a private link's). */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** How a private token is stored: its sha-256, never the token. */
+    public static String hashOf(String token) {
+        return HexFormat.of().formatHex(sha256(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -42,12 +42,19 @@ class PublicSiteController {
     private final Consultations consultations;
     private final Answering answering;
     private final FormTokens tokens;
+    private final fi.hyte.participation.domain.CouncilStatements statements;
 
-    PublicSiteController(PublicReading reading, Consultations consultations, Answering answering, FormTokens tokens) {
+    PublicSiteController(
+            PublicReading reading,
+            Consultations consultations,
+            Answering answering,
+            FormTokens tokens,
+            fi.hyte.participation.domain.CouncilStatements statements) {
         this.reading = reading;
         this.consultations = consultations;
         this.answering = answering;
         this.tokens = tokens;
+        this.statements = statements;
     }
 
     @GetMapping("/o/{slug}")
@@ -189,6 +196,8 @@ class PublicSiteController {
             @PathVariable String lang,
             @PathVariable UUID id,
             @RequestParam(required = false) String sent,
+            @RequestParam(required = false) String withdraw,
+            @RequestParam(required = false) String flagged,
             WebRequest web,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -197,11 +206,18 @@ class PublicSiteController {
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
         response.setHeader("Cache-Control", CACHE);
-        String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publishedCount(c) + "-"
-                + FormTokens.hour(now);
-        if (web.checkNotModified("\"" + etag + "\"")) {
+        String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publicVersion(c) + "-"
+                + statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now);
+        // The private withdrawal link is shown once, right after sending: never cached, never referred.
+        boolean privateLink = withdraw != null && withdraw.matches("[A-Za-z0-9_-]{43}");
+        if (privateLink) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "same-origin");
+            model.addAttribute("withdrawLink", "/o/" + site.slug() + "/" + lang + "/withdraw/" + withdraw);
+        } else if (web.checkNotModified("\"" + etag + "\"")) {
             return null;
         }
+        model.addAttribute("flagged", "1".equals(flagged));
         frame(site, slug, lang, request, model);
         return consultationPage(site, c, now, Map.of(), List.of(), sent, model);
     }
@@ -239,12 +255,14 @@ class PublicSiteController {
                                 form.get("postalArea"),
                                 form.get("email"),
                                 sections,
-                                answers),
+                                answers,
+                                form.get("workshop")),
                         request.getRemoteAddr(),
                         now);
         if (!outcome.refused()) {
             return "redirect:/o/" + site.slug() + "/" + lang + "/consultations/" + c.id() + "?sent="
-                    + outcome.status().toLowerCase(Locale.ROOT) + "#sent";
+                    + outcome.status().toLowerCase(Locale.ROOT)
+                    + (outcome.withdrawToken() == null ? "" : "&withdraw=" + outcome.withdrawToken()) + "#sent";
         }
         response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
         response.setHeader("Cache-Control", "no-store");
@@ -270,6 +288,7 @@ class PublicSiteController {
                 .forEach(comment -> comments.computeIfAbsent(comment.section(), k -> new java.util.ArrayList<>())
                         .add(comment));
         model.addAttribute("comments", comments);
+        model.addAttribute("statements", statements.published(site.organisation(), c.id()));
         model.addAttribute("open", c.isOpen(now));
         model.addAttribute("over", c.isOver(now));
         model.addAttribute("token", tokens.issue(c.id(), now));
@@ -284,7 +303,7 @@ class PublicSiteController {
      * A form posted from another site (its Origin is not this one): with no session to ride on, the
      * harm would be a page elsewhere making its visitors' browsers answer, so it is refused.
      */
-    private static boolean fromElsewhere(HttpServletRequest request) {
+    static boolean fromElsewhere(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
             return origin != null;
