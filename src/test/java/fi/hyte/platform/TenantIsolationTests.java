@@ -91,7 +91,11 @@ class TenantIsolationTests {
             "impact_hearing",
             "impact_follow_up",
             "impact_frozen",
-            "consultation");
+            "consultation",
+            "joy_collection",
+            "joy_item",
+            "participation_theme",
+            "participation_outcome");
 
     @LocalServerPort
     int port;
@@ -149,6 +153,9 @@ class TenantIsolationTests {
 
     @Autowired
     fi.hyte.participation.domain.ConsultationSetup consultationSetup;
+
+    @Autowired
+    fi.hyte.participation.domain.JoysAndWorries joys;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -374,6 +381,17 @@ class TenantIsolationTests {
                         List.of(),
                         0),
                 List.of());
+        // The other organisation's joys-and-worries collection, with a workshop item and a theme.
+        UUID otherJoys = joys.create(
+                        other.tenant(),
+                        LocalizedText.of("Vieras keräys", null),
+                        LocalizedText.of(null, null),
+                        java.time.Instant.now().minusSeconds(60),
+                        null,
+                        false)
+                .id();
+        joys.addWorkshopItem(other.tenant(), otherJoys, "JOY", "Vieras ilo", "Vieras työpaja", null, null, null);
+        joys.addTheme(other.tenant(), otherJoys, "JOY", LocalizedText.of("Vieras teema", null), List.of());
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("sectors", sector.toString()),
                 Map.entry("people", person.toString()),
@@ -409,6 +427,7 @@ class TenantIsolationTests {
                 Map.entry("o", otherSlug),
                 Map.entry("participation-plans", otherPlan.id().toString()),
                 Map.entry("participation-consultations", otherConsultation.toString()),
+                Map.entry("participation-joys", otherJoys.toString()),
                 Map.entry("participation-indicators", Integer.toString(localIndicator)),
                 Map.entry("year", "2025")));
     }

@@ -42,12 +42,22 @@ class PublicSiteController {
     private final Consultations consultations;
     private final Answering answering;
     private final FormTokens tokens;
+    private final fi.hyte.participation.domain.YouSaidWeDid loop;
+    private final fi.hyte.participation.domain.JoysAndWorries joys;
 
-    PublicSiteController(PublicReading reading, Consultations consultations, Answering answering, FormTokens tokens) {
+    PublicSiteController(
+            PublicReading reading,
+            Consultations consultations,
+            Answering answering,
+            FormTokens tokens,
+            fi.hyte.participation.domain.YouSaidWeDid loop,
+            fi.hyte.participation.domain.JoysAndWorries joys) {
         this.reading = reading;
         this.consultations = consultations;
         this.answering = answering;
         this.tokens = tokens;
+        this.loop = loop;
+        this.joys = joys;
     }
 
     @GetMapping("/o/{slug}")
@@ -80,6 +90,7 @@ class PublicSiteController {
                         .limit(5)
                         .toList());
         model.addAttribute("now", now);
+        model.addAttribute("joyCollections", joys.openNow(site.get().organisation(), now));
         return "participation/public/front";
     }
 
@@ -103,6 +114,7 @@ class PublicSiteController {
                     .ifPresent(e -> e.items().forEach(item -> evaluated.putIfAbsent(item.ref(), item)));
         }
         model.addAttribute("evaluated", evaluated);
+        model.addAttribute("shaped", loop.shapedBy(site.get().organisation()));
         model.addAttribute("evaluationYears", reading.evaluationYears(site.get()));
         return "participation/public/plan";
     }
