@@ -94,7 +94,9 @@ class LoopBrowserTests {
                 page.locator("form.public-form button[type=submit]").click();
                 assertThat(page.locator(".error-summary").isVisible()).isTrue();
                 violations.addAll(scan(page, "loop-public-fi-joys-errors-" + width));
-                assertThat(context.cookies()).as("cookies after the public pages").isEmpty();
+                assertThat(context.cookies())
+                        .as("cookies after the public pages")
+                        .isEmpty();
             }
         }
         assertThat(violations).isEmpty();
@@ -122,10 +124,12 @@ class LoopBrowserTests {
                         assertThat(response.status()).as(path).isEqualTo(200);
                         assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
                         assertThat(page.content()).doesNotContain("??");
-                        String name = "loop-staff-" + language + path.replace("/participation", "")
-                                .replace("/" + consultation, "")
-                                .replace("/" + collection, "-one")
-                                .replace('/', '-') + "-" + width;
+                        String name = "loop-staff-" + language
+                                + path.replace("/participation", "")
+                                        .replace("/" + consultation, "")
+                                        .replace("/" + collection, "-one")
+                                        .replace('/', '-')
+                                + "-" + width;
                         violations.addAll(scan(page, name));
                     }
                 }
@@ -141,12 +145,9 @@ class LoopBrowserTests {
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
         return new AxeBuilder(page)
-                .withTags(WCAG)
-                .analyze()
-                .getViolations()
-                .stream()
-                .map(rule -> name + ": " + describe(rule))
-                .collect(Collectors.toList());
+                .withTags(WCAG).analyze().getViolations().stream()
+                        .map(rule -> name + ": " + describe(rule))
+                        .collect(Collectors.toList());
     }
 
     private static String describe(Rule rule) {

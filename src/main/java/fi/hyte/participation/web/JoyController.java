@@ -49,11 +49,12 @@ class JoyController {
             String introSv,
             String introEn,
             String opensAt,
-            String closesAt) {}
+            String closesAt)
+            implements java.io.Serializable {}
 
     /** A workshop's result. */
-    record WorkshopForm(
-            String kind, String text, String source, String dimension, String ageGroup, String postalArea) {}
+    record WorkshopForm(String kind, String text, String source, String dimension, String ageGroup, String postalArea)
+            implements java.io.Serializable {}
 
     @GetMapping
     String list(Tenant tenant, Model model) {
