@@ -253,6 +253,37 @@ class YouSaidWeDidTests {
         assertThat(rate.percent()).isEqualTo(75);
     }
 
+    @Test
+    void theDemoHasAConcludedConsultationWithSixtyCommentsTwoRemovedAndAnOpenJoysCollection() {
+        fi.hyte.platform.OrganisationId demo = fi.hyte.organisation.OrganisationCatalog.DEMO_MUNICIPALITY;
+        UUID closed = jdbc.sql("select id from consultation where organisation_id = ? and concluded_at is not null")
+                .param(demo.value())
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from consultation_answer a join consultation_response r on r.id ="
+                                + " a.response_id where r.consultation_id = ? and a.text is not null")
+                        .param(closed)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(60);
+        assertThat(jdbc.sql("select held_reason from consultation_response where consultation_id = ? and status ="
+                                + " 'REMOVED' order by held_reason")
+                        .param(closed)
+                        .query(String.class)
+                        .list())
+                .containsExactly("HARASSMENT", "OTHERS_PERSONAL_DATA");
+        YouSaidWeDid.Progress progress = loop.progress(demo, closed);
+        assertThat(progress.items()).isEqualTo(58 + 6);
+        assertThat(progress.unanswered()).isZero();
+        assertThat(loop.answers(demo, closed).values())
+                .extracting(YouSaidWeDid.Answer::outcome)
+                .contains("PLAN_CHANGED", "COVERED", "NOT_TAKEN", "ELSEWHERE");
+        assertThat(catalog.joysAndWorries(demo, 2026))
+                .extracting(ParticipationCatalog.JoyWorryTheme::kind)
+                .contains("JOY", "WORRY");
+        assertThat(catalog.joysAndWorries(demo, 2026)).allMatch(ParticipationCatalog.JoyWorryTheme::example);
+    }
+
     /** Posts as a browser does: follows the redirect, so that each answer's message is shown once. */
     private static Response follow(WebSession session, String path, Map<String, String> form) {
         Response response = session.post(path, form);
