@@ -278,6 +278,13 @@ class YouSaidWeDidTests {
         assertThat(loop.answers(demo, closed).values())
                 .extracting(YouSaidWeDid.Answer::outcome)
                 .contains("PLAN_CHANGED", "COVERED", "NOT_TAKEN", "ELSEWHERE");
+        YouSaidWeDid.Theme food = loop.themes(demo, closed).stream()
+                .filter(t -> t.title().fi().equals("Kouluruoka"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(food.comments()).isEqualTo(4);
+        assertThat(loop.answers(demo, closed).get(food.id()).elsewhereUrl())
+                .isEqualTo("https://www.kuntalaisaloite.fi");
         assertThat(catalog.joysAndWorries(demo, 2026))
                 .extracting(ParticipationCatalog.JoyWorryTheme::kind)
                 .contains("JOY", "WORRY");

@@ -245,7 +245,13 @@ class DemoYouSaidWeDid implements DemoContent {
         for (String[] t : themes) {
             loop.addTheme(tenant, id, new LocalizedText(t[0], t[1], null));
         }
-        List<YouSaidWeDid.Theme> made = loop.themes(org, id);
+        // Created in one transaction, the themes share a creation time: find each by its title.
+        Map<String, YouSaidWeDid.Theme> byTitle = new java.util.HashMap<>();
+        loop.themes(org, id).forEach(t -> byTitle.put(t.title().fi(), t));
+        List<YouSaidWeDid.Theme> made = new ArrayList<>();
+        for (String[] t : themes) {
+            made.add(byTitle.get(t[0]));
+        }
         List<List<UUID>> grouped = new ArrayList<>();
         made.forEach(t -> grouped.add(new ArrayList<>()));
         for (YouSaidWeDid.Comment comment : loop.comments(org, id)) {

@@ -129,7 +129,7 @@ public class YouSaidWeDid {
     public List<Theme> themes(OrganisationId organisation, UUID consultation) {
         return jdbc.sql("select t.id, t.title_fi, t.title_sv, t.title_en, t.version, (select count(*) from"
                         + " participation_theme_item i where i.theme_id = t.id) from participation_theme t where"
-                        + " t.organisation_id = ? and t.consultation_id = ? order by t.created_at, t.id")
+                        + " t.organisation_id = ? and t.consultation_id = ? order by t.created_at, t.title_fi, t.id")
                 .params(organisation.value(), consultation)
                 .query((rs, n) -> new Theme(
                         rs.getObject(1, UUID.class),
