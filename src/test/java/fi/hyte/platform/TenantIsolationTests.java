@@ -94,7 +94,11 @@ class TenantIsolationTests {
             "consultation",
             "consultation_response",
             "council_statement",
-            "measure_feedback");
+            "measure_feedback",
+            "joy_collection",
+            "joy_item",
+            "participation_theme",
+            "participation_outcome");
 
     @LocalServerPort
     int port;
@@ -152,6 +156,9 @@ class TenantIsolationTests {
 
     @Autowired
     fi.hyte.participation.domain.ConsultationSetup consultationSetup;
+
+    @Autowired
+    fi.hyte.participation.domain.JoysAndWorries joys;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -388,6 +395,17 @@ class TenantIsolationTests {
                         + " content_hash) values (?, ?, ?, 'TP-1', 'Vieras toimenpide', 'Vieras palaute', 'HELD', 'v')")
                 .params(otherFeedback, other.id().value(), otherPlan.id())
                 .update();
+        // The other organisation's joys-and-worries collection, with a workshop item and a theme.
+        UUID otherJoys = joys.create(
+                        other.tenant(),
+                        LocalizedText.of("Vieras keräys", null),
+                        LocalizedText.of(null, null),
+                        java.time.Instant.now().minusSeconds(60),
+                        null,
+                        false)
+                .id();
+        joys.addWorkshopItem(other.tenant(), otherJoys, "JOY", "Vieras ilo", "Vieras työpaja", null, null, null);
+        joys.addTheme(other.tenant(), otherJoys, "JOY", LocalizedText.of("Vieras teema", null), List.of());
         otherIds = new HashMap<>(Map.ofEntries(
                 Map.entry("participation-moderation", otherResponse.toString()),
                 Map.entry("participation-feedback", otherFeedback.toString()),
@@ -425,6 +443,7 @@ class TenantIsolationTests {
                 Map.entry("o", otherSlug),
                 Map.entry("participation-plans", otherPlan.id().toString()),
                 Map.entry("participation-consultations", otherConsultation.toString()),
+                Map.entry("participation-joys", otherJoys.toString()),
                 Map.entry("participation-indicators", Integer.toString(localIndicator)),
                 Map.entry("year", "2025")));
     }

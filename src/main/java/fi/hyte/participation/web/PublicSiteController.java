@@ -43,18 +43,24 @@ class PublicSiteController {
     private final Answering answering;
     private final FormTokens tokens;
     private final fi.hyte.participation.domain.CouncilStatements statements;
+    private final fi.hyte.participation.domain.YouSaidWeDid loop;
+    private final fi.hyte.participation.domain.JoysAndWorries joys;
 
     PublicSiteController(
             PublicReading reading,
             Consultations consultations,
             Answering answering,
             FormTokens tokens,
-            fi.hyte.participation.domain.CouncilStatements statements) {
+            fi.hyte.participation.domain.CouncilStatements statements,
+            fi.hyte.participation.domain.YouSaidWeDid loop,
+            fi.hyte.participation.domain.JoysAndWorries joys) {
         this.reading = reading;
         this.consultations = consultations;
         this.answering = answering;
         this.tokens = tokens;
         this.statements = statements;
+        this.loop = loop;
+        this.joys = joys;
     }
 
     @GetMapping("/o/{slug}")
@@ -87,6 +93,7 @@ class PublicSiteController {
                         .limit(5)
                         .toList());
         model.addAttribute("now", now);
+        model.addAttribute("joyCollections", joys.openNow(site.get().organisation(), now));
         return "participation/public/front";
     }
 
@@ -110,6 +117,7 @@ class PublicSiteController {
                     .ifPresent(e -> e.items().forEach(item -> evaluated.putIfAbsent(item.ref(), item)));
         }
         model.addAttribute("evaluated", evaluated);
+        model.addAttribute("shaped", loop.shapedBy(site.get().organisation()));
         model.addAttribute("evaluationYears", reading.evaluationYears(site.get()));
         return "participation/public/plan";
     }

@@ -1,0 +1,102 @@
+package fi.hyte.participation;
+
+import fi.hyte.participation.domain.Consultations;
+import fi.hyte.participation.domain.JoysAndWorries;
+import fi.hyte.participation.domain.YouSaidWeDid;
+import fi.hyte.platform.LocalizedText;
+import fi.hyte.platform.OrganisationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may read of residents' participation: how far each consultation's comments and
+ * themes are answered ("you said, we did"; evidence for the maturity criteria on how broadly the
+ * strategy is prepared and how wide the collaboration is), and a year's themes of joys and worries
+ * for the wellbeing report.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ParticipationCatalog {
+
+    private final Consultations consultations;
+    private final YouSaidWeDid loop;
+    private final JoysAndWorries joys;
+
+    ParticipationCatalog(Consultations consultations, YouSaidWeDid loop, JoysAndWorries joys) {
+        this.consultations = consultations;
+        this.loop = loop;
+        this.joys = joys;
+    }
+
+    /** Every consultation of the organisation, newest first, with its answer rate. */
+    public AnswerRates answerRates(OrganisationId organisation) {
+        List<ConsultationRate> rates = consultations.of(organisation).stream()
+                .map(c -> {
+                    YouSaidWeDid.Progress p = loop.progress(organisation, c.id());
+                    return new ConsultationRate(
+                            c.id(), c.title(), c.published(), c.closesAt(), p.items(), p.answered(), p.concludedAt());
+                })
+                .toList();
+        return new AnswerRates(rates);
+    }
+
+    /**
+     * The themes of joys and of worries with items from the year (Europe/Helsinki), the most items
+     * first within each kind: JOY then WORRY.
+     */
+    public List<JoyWorryTheme> joysAndWorries(OrganisationId organisation, int year) {
+        return joys.ofYear(organisation, year).stream()
+                .map(t -> new JoyWorryTheme(
+                        t.id(), t.kind(), t.title(), t.items(), t.indicatorIds(), t.sources(), t.example()))
+                .toList();
+    }
+
+    /** A consultation's items (published comments and themes) and how many have an answer. */
+    public record ConsultationRate(
+            UUID consultation,
+            LocalizedText title,
+            boolean published,
+            Instant closesAt,
+            int items,
+            int answered,
+            Instant concludedAt) {
+
+        /** The share answered in per cent (100 when there is nothing to answer). */
+        public int percent() {
+            return items == 0 ? 100 : (int) Math.round(answered * 100.0 / items);
+        }
+    }
+
+    /** The organisation's consultations' answer rates and their totals. */
+    public record AnswerRates(List<ConsultationRate> consultations) {
+
+        public int items() {
+            return consultations.stream().mapToInt(ConsultationRate::items).sum();
+        }
+
+        public int answered() {
+            return consultations.stream().mapToInt(ConsultationRate::answered).sum();
+        }
+
+        public long concluded() {
+            return consultations.stream().filter(c -> c.concludedAt() != null).count();
+        }
+    }
+
+    /**
+     * A theme of joys ({@code kind} JOY) or worries (WORRY): how many items of the year it groups,
+     * the indicators it is linked to, the workshops its items came from (empty when all came from
+     * the public site), and whether it is example content.
+     */
+    public record JoyWorryTheme(
+            UUID id,
+            String kind,
+            LocalizedText title,
+            int items,
+            List<Integer> indicatorIds,
+            List<String> sources,
+            boolean example) {}
+}

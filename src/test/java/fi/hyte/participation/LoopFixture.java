@@ -1,0 +1,215 @@
+package fi.hyte.participation;
+
+import fi.hyte.participation.domain.Answering;
+import fi.hyte.participation.domain.Consultation;
+import fi.hyte.participation.domain.ConsultationSetup;
+import fi.hyte.participation.domain.Consultations;
+import fi.hyte.participation.domain.FormTokens;
+import fi.hyte.participation.domain.PublicSite;
+import fi.hyte.participation.domain.Publishing;
+import fi.hyte.plan.PlanCatalog;
+import fi.hyte.plan.domain.Goal;
+import fi.hyte.plan.domain.Measure;
+import fi.hyte.plan.domain.MeasureStatus;
+import fi.hyte.plan.domain.Plan;
+import fi.hyte.plan.domain.PlanEditing;
+import fi.hyte.plan.domain.PolicyLine;
+import fi.hyte.platform.LocalizedText;
+import fi.hyte.support.Fixtures;
+import fi.hyte.support.Fixtures.Org;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An organisation with a plan (a line, a goal, a measure), an online public site and an open
+ * consultation on the goal with a free-text and a scale question, for the "you said, we did",
+ * summary and export tests. Comments go in through the residents' own service.
+ */
+class LoopFixture {
+
+    final Org org;
+    final String slug;
+    final Plan plan;
+    final String goalRef;
+    final String measureRef;
+    final UUID consultation;
+    final Consultation.Section section;
+    final Consultation.Question textQuestion;
+    final Consultation.Question scaleQuestion;
+    private final Answering answering;
+    private final FormTokens tokens;
+    private final Consultations consultations;
+    private final JdbcClient jdbc;
+    private int clients;
+
+    LoopFixture(
+            Fixtures fixtures,
+            PlanEditing planEditing,
+            Publishing publishing,
+            ConsultationSetup setup,
+            Consultations consultations,
+            Answering answering,
+            FormTokens tokens,
+            PlanCatalog plans,
+            JdbcClient jdbc) {
+        this.answering = answering;
+        this.tokens = tokens;
+        this.consultations = consultations;
+        this.jdbc = jdbc;
+        String suffix = Long.toString(System.nanoTime(), 36);
+        org = fixtures.organisation("kuul" + suffix);
+        slug = "kt-" + suffix;
+        plan = planEditing.createPlan(
+                org.tenant(),
+                new Plan(null, LocalizedText.of("Suunnitelma " + suffix, null), 2025, 2028, null, null, false, 0));
+        UUID line = planEditing.saveLine(
+                org.tenant(),
+                new PolicyLine(
+                        null,
+                        plan.id(),
+                        0,
+                        0,
+                        LocalizedText.of("Lapset voivat hyvin", null),
+                        LocalizedText.of(null, null),
+                        null,
+                        0));
+        UUID goal = planEditing.saveGoal(
+                org.tenant(),
+                new Goal(
+                        null,
+                        null,
+                        line,
+                        0,
+                        0,
+                        LocalizedText.of("Nuoret pääsevät mielenterveyspalveluihin", null),
+                        LocalizedText.of(null, null),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null));
+        planEditing.saveMeasure(
+                org.tenant(),
+                new Measure(
+                        null,
+                        null,
+                        goal,
+                        0,
+                        0,
+                        LocalizedText.of("Koulupsykologeja lisää", null),
+                        LocalizedText.of(null, null),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        MeasureStatus.ONGOING,
+                        40,
+                        0,
+                        null,
+                        null));
+        publishing.save(
+                org.tenant(),
+                new PublicSite(
+                        org.id(),
+                        slug,
+                        true,
+                        false,
+                        LocalizedText.of("Yhteenveto", null),
+                        LocalizedText.of(null, null),
+                        null,
+                        null,
+                        LocalizedText.of(null, null),
+                        "PARTIAL",
+                        LocalizedText.of(null, null),
+                        "a@example.fi",
+                        LocalDate.now(),
+                        0,
+                        -1));
+        Instant opens = Instant.now().minusSeconds(3600);
+        UUID id = setup.create(
+                org.tenant(),
+                new Consultation(
+                        null,
+                        org.id(),
+                        plan.id(),
+                        LocalizedText.of("Suunnitelmaluonnos", "Planutkast"),
+                        LocalizedText.of("Johdanto", "Inledning"),
+                        opens,
+                        opens.plusSeconds(86_400 * 7),
+                        "POST",
+                        false,
+                        List.of(),
+                        0),
+                List.of(new ConsultationSetup.SectionChoice(
+                        "T-1", LocalizedText.of("Nuoret pääsevät mielenterveyspalveluihin", null))));
+        setup.addQuestion(org.tenant(), id, "TEXT", LocalizedText.of("Mitä muuta?", "Vad mer?"), List.of());
+        setup.addQuestion(org.tenant(), id, "SCALE", LocalizedText.of("Olen tyytyväinen", "Jag är nöjd"), List.of());
+        Consultation c = consultations.find(org.id(), id).orElseThrow();
+        setup.update(
+                org.tenant(),
+                new Consultation(
+                        id,
+                        org.id(),
+                        plan.id(),
+                        c.title(),
+                        c.intro(),
+                        c.opensAt(),
+                        c.closesAt(),
+                        "POST",
+                        true,
+                        List.of(),
+                        c.version()));
+        consultation = id;
+        section = consultations.sections(org.id(), id).get(0);
+        List<Consultation.Question> questions = consultations.questions(org.id(), id);
+        textQuestion = questions.get(0);
+        scaleQuestion = questions.get(1);
+        PlanCatalog.GoalInfo goalInfo = plans.content(org.id(), plan.id())
+                .orElseThrow()
+                .lines()
+                .get(0)
+                .goals()
+                .get(0);
+        goalRef = goalInfo.ref();
+        measureRef = goalInfo.measures().get(0).ref();
+    }
+
+    /** A resident's comment on the section, from a client of its own. */
+    Answering.Outcome comment(String text, String age, String area) {
+        return answer(Map.of(section.id(), text), Map.of(), age, area, null);
+    }
+
+    Answering.Outcome answer(
+            Map<UUID, String> sections, Map<UUID, String> answers, String age, String area, String email) {
+        Instant now = Instant.now();
+        Consultation c = consultations.find(org.id(), consultation).orElseThrow();
+        return answering.submit(
+                c,
+                new Answering.Submission(
+                        tokens.issue(consultation, now), null, null, age, area, email, sections, answers),
+                "10.0.0." + (++clients),
+                now);
+    }
+
+    void close() {
+        jdbc.sql("update consultation set closes_at = now() - interval '1 minute' where id = ?")
+                .param(consultation)
+                .update();
+    }
+}
