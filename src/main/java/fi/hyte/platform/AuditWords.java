@@ -62,6 +62,7 @@ public class AuditWords {
             "userId",
             "tokenHash",
             "hash",
+            "sha256",
             "secret");
 
     /** The fields whose value names a record, in the order they are tried. */
@@ -121,8 +122,8 @@ public class AuditWords {
                     continue;
                 }
                 String label = label(e.entityType(), key, locale);
-                if (label == null) {
-                    continue;
+                if (label == null || (unnamed(was, names) && unnamed(is, names))) {
+                    continue; // no label, or only ids of records the log cannot name: nothing to tell
                 }
                 fields.add(new ShownField(
                         label,
@@ -241,8 +242,8 @@ public class AuditWords {
                 return text;
             }
         }
-        if (ENUM_TEXT.matcher(text).matches() && text.length() > 1) {
-            String word = enumWord(entityType, key.substring(key.lastIndexOf('.') + 1), text, locale);
+        if (text.length() <= 80 && !text.contains(" ")) {
+            String word = codeWord(entityType, key, text, locale);
             if (word != null) {
                 return word;
             }
@@ -254,10 +255,20 @@ public class AuditWords {
      * A status or kind in words: the audit bundle's own word, else the one the record's module shows
      * elsewhere ({@code plan.status.ONGOING}, {@code indicator.theme.HEALTH}).
      */
-    private String enumWord(String entityType, String field, String value, Locale locale) {
+    private String codeWord(String entityType, String key, String value, Locale locale) {
+        String field = key.substring(key.lastIndexOf('.') + 1);
         List<String> keys = new ArrayList<>();
         keys.add("audit.value." + entityType + "." + field + "." + value);
         keys.add("audit.value." + field + "." + value);
+        for (String alias : List.of("audit.values." + entityType + "." + field, "audit.values." + field)) {
+            String prefix = messages.getMessage(alias, null, null, locale);
+            if (prefix != null) {
+                keys.add(prefix + "." + value);
+            }
+        }
+        if (!ENUM_TEXT.matcher(value).matches() || value.length() < 2) {
+            return first(keys, locale);
+        }
         String module = moduleOf(entityType);
         List<String> modules = new ArrayList<>();
         if (module != null) {
@@ -269,8 +280,12 @@ public class AuditWords {
             keys.add(m + "." + entityType + "." + field + "." + value);
         }
         keys.add("audit.value." + value);
-        for (String key : keys) {
-            String word = messages.getMessage(key, null, null, locale);
+        return first(keys, locale);
+    }
+
+    private String first(List<String> keys, Locale locale) {
+        for (String candidate : keys) {
+            String word = messages.getMessage(candidate, null, null, locale);
             if (word != null) {
                 return word;
             }
@@ -395,6 +410,25 @@ public class AuditWords {
                 })
                 .list();
         return names;
+    }
+
+    /** Empty, or nothing but ids of records the log has no name for. */
+    private static boolean unnamed(JsonNode node, Map<String, String> names) {
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        if (node.isString()) {
+            return UUID_TEXT.matcher(node.asString()).matches() && !names.containsKey(node.asString());
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!unnamed(item, names)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void collectIds(JsonNode node, Set<String> ids) {

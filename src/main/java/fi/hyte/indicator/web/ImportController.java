@@ -167,7 +167,15 @@ class ImportController {
                         tenant,
                         "indicatorSetItem",
                         indicator.id() + "",
-                        Map.of("indicator", indicator.id(), "ageGroup", ageGroup, "theme", theme));
+                        Map.of(
+                                "indicator",
+                                indicator.id(),
+                                "title",
+                                indicator.title(),
+                                "ageGroup",
+                                ageGroup,
+                                "theme",
+                                theme));
             }
         }
         redirect.addFlashAttribute("notice", "indicator.upload.added.toSet");
