@@ -184,7 +184,8 @@ class PhoneAndAuditBrowserTests {
 
     @Test
     void importResultLinksTheIndicatorsAndAddsThemToTheSetInOneClick() throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("kysely", ".csv");
+        java.nio.file.Path file =
+                java.nio.file.Files.createTempDirectory("tuonti").resolve("turvallisuuskysely.csv");
         java.nio.file.Files.writeString(
                 file,
                 "tunnus;nimi;yksikkö;alue;vuosi;sukupuoli;arvo;lukumäärä\n"
@@ -220,6 +221,7 @@ class PhoneAndAuditBrowserTests {
                     .contains("Koko väestö");
         } finally {
             java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(file.getParent());
             // The demo's set as the other tests know it.
             jdbc.sql("delete from indicator_set_item where indicator_id in (select id from indicator where code ="
                             + " 'selain-kysely')")
@@ -270,11 +272,14 @@ class PhoneAndAuditBrowserTests {
         int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
         int viewport = ((Number) page.evaluate("window.innerWidth")).intValue();
         if (scrollWidth > viewport) {
-            Object wide = page.evaluate("() => [...document.querySelectorAll('body *')]"
-                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5"
-                    + " && !e.closest('.table-wrap, [style*=overflow], .visually-hidden'))"
-                    + ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' '"
-                    + " + Math.round(e.getBoundingClientRect().right))");
+            // What sticks out: elements past the right edge that no scrolling box holds.
+            Object wide = page.evaluate("() => [...document.querySelectorAll('body *')].filter(e => {"
+                    + " if (e.getBoundingClientRect().right <= innerWidth + 0.5) return false;"
+                    + " for (let p = e.parentElement; p; p = p.parentElement) {"
+                    + "  const o = getComputedStyle(p).overflowX;"
+                    + "  if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return false; }"
+                    + " return true; }).slice(0, 4).map(e => e.tagName + '.' + (e.getAttribute('class') || '')"
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right))");
             problems.add(path + ": " + scrollWidth + " px on a " + viewport + " px phone " + wide);
         }
         return true;

@@ -117,8 +117,9 @@ class AuditWordsTests {
                 while (id.find()) {
                     leaks.add("id " + id.group());
                 }
-                for (String word :
-                        table.replaceAll("\\S+@\\S+|https?://\\S+", " ").split("[^\\p{L}\\p{N}_]+")) {
+                for (String word : table.replaceAll(
+                                "\\S+@\\S+|\\S*https?://\\S+|\\S+\\.(fi|se|com|org|net)\\b\\S*", " ")
+                        .split("[^\\p{L}\\p{N}_]+")) {
                     if (codes.contains(word) && word.length() > 2) {
                         leaks.add("code " + word);
                     }
