@@ -252,7 +252,8 @@ public class AuditLog {
             Object after) {
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        // A save that changed nothing but the record's version is no change: it writes no entry.
+        // A save that changed nothing but the record's version (and when and by whom it was saved) is
+        // no change: it writes no entry, so it is in no history either.
         if ("UPDATE".equals(action)
                 && beforeJson != null
                 && afterJson != null
@@ -283,8 +284,10 @@ public class AuditLog {
         return was.equals(is);
     }
 
+    /** The record's version and the row's own bookkeeping of who saved it when: no change of its own. */
     private static boolean isVersion(String field) {
-        return field.equals("version") || field.endsWith(".version");
+        String last = field.substring(field.lastIndexOf('.') + 1);
+        return last.equals("version") || last.equals("updatedAt") || last.equals("updatedBy");
     }
 
     private String toJson(Object state) {

@@ -279,7 +279,14 @@ class PhoneAndAuditBrowserTests {
                     + "  const o = getComputedStyle(p).overflowX;"
                     + "  if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return false; }"
                     + " return true; }).slice(0, 4).map(e => e.tagName + '.' + (e.getAttribute('class') || '')"
-                    + " + ' ' + Math.round(e.getBoundingClientRect().right))");
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right)).concat((() => {"
+                    + " const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = [];"
+                    + " while (w.nextNode() && out.length < 3) { const r = document.createRange();"
+                    + "  r.selectNodeContents(w.currentNode); const b = r.getBoundingClientRect();"
+                    + "  if (b.right > innerWidth + 0.5 && b.width > 0) out.push('text \\u201c'"
+                    + "   + w.currentNode.textContent.trim().slice(0, 40) + '\\u201d in '"
+                    + "   + w.currentNode.parentElement.tagName + '.' + (w.currentNode.parentElement.getAttribute('class') || '')"
+                    + "   + ' ' + Math.round(b.right)); } return out; })())");
             problems.add(path + ": " + scrollWidth + " px on a " + viewport + " px phone " + wide);
         }
         return true;

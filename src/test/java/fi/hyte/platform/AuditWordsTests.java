@@ -84,6 +84,48 @@ class AuditWordsTests {
     }
 
     @Test
+    void saveThatChangesOnlyTheVersionAndWhoSavedWhenWritesNoEntry() {
+        var org = fixtures.organisation("tyhja" + Long.toString(System.nanoTime(), 36));
+        UUID measure = UUID.randomUUID();
+        audit.updated(
+                org.tenant(),
+                "measure",
+                measure,
+                Map.of(
+                        "title",
+                        Map.of("fi", "Liikuntaneuvonta"),
+                        "version",
+                        1,
+                        "updatedAt",
+                        "2026-12-01T10:00:00Z",
+                        "updatedBy",
+                        "Aino"),
+                Map.of(
+                        "title",
+                        Map.of("fi", "Liikuntaneuvonta"),
+                        "version",
+                        2,
+                        "updatedAt",
+                        "2026-12-07T10:00:00Z",
+                        "updatedBy",
+                        "Bertta"));
+        assertThat(audit.entries(org.id(), measure, 10)).isEmpty();
+        audit.updated(
+                org.tenant(),
+                "measure",
+                measure,
+                Map.of("title", Map.of("fi", "Liikuntaneuvonta"), "version", 2),
+                Map.of("title", Map.of("fi", "Liikuntaneuvonta ikäihmisille"), "version", 3));
+        var shown = words.show(org.id(), audit.entries(org.id(), measure, 10), Locale.forLanguageTag("fi"));
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).subject()).isEqualTo("Liikuntaneuvonta ikäihmisille");
+        assertThat(shown.get(0).fields())
+                .extracting(AuditWords.ShownField::label, AuditWords.ShownField::before, AuditWords.ShownField::after)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(
+                        "Nimi suomeksi", "Liikuntaneuvonta", "Liikuntaneuvonta ikäihmisille"));
+    }
+
+    @Test
     void everyRowOfTheDemosLogReadsInWordsWithoutIdsCodesOrFieldNames() {
         List<String> states = jdbc.sql("select s::text from audit_event, lateral (values (before_state), (after_state))"
                         + " as v(s) where organisation_id = ? and s is not null")
@@ -120,11 +162,11 @@ class AuditWordsTests {
                 for (String word : table.replaceAll(
                                 "\\S+@\\S+|\\S*https?://\\S+|\\S+\\.(fi|se|com|org|net)\\b\\S*", " ")
                         .split("[^\\p{L}\\p{N}_]+")) {
-                    if (codes.contains(word) && word.length() > 2) {
+                    // NGO is also the English word (affiliation.NGO=NGO).
+                    if (codes.contains(word) && word.length() > 2 && !(language.equals("en") && word.equals("NGO"))) {
                         leaks.add("code " + word);
                     }
-                    if (fieldNames.contains(word)
-                            && (language.equals("fi") || !word.equals(word.toLowerCase(Locale.ROOT)))) {
+                    if (fieldNames.contains(word)) {
                         leaks.add("field " + word);
                     }
                 }
@@ -248,12 +290,15 @@ class AuditWordsTests {
     @Autowired
     org.springframework.context.MessageSource messages;
 
-    /** Codes (ONGOING) and field names (startsOn) the states hold. */
+    /**
+     * Codes (ONGOING) and the program's own field names (startsOn, report_block) the states hold;
+     * one-word names (title, example) are also words of the users' texts, so they are not sought.
+     */
     private static void collect(JsonNode node, Set<String> codes, Set<String> fieldNames) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (!field.getKey().equals(field.getKey().toLowerCase(Locale.ROOT))
-                        || field.getKey().length() > 5) {
+                        || field.getKey().contains("_")) {
                     fieldNames.add(field.getKey());
                 }
                 collect(field.getValue(), codes, fieldNames);
