@@ -1,6 +1,7 @@
 package fi.hyte.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fi.hyte.organisation.demo.DemoLeadership;
 import fi.hyte.support.Fixtures;
@@ -121,8 +122,7 @@ class AuditWordsTests {
         assertThat(shown.get(0).subject()).isEqualTo("Liikuntaneuvonta ikäihmisille");
         assertThat(shown.get(0).fields())
                 .extracting(AuditWords.ShownField::label, AuditWords.ShownField::before, AuditWords.ShownField::after)
-                .containsExactly(org.assertj.core.api.Assertions.tuple(
-                        "Nimi suomeksi", "Liikuntaneuvonta", "Liikuntaneuvonta ikäihmisille"));
+                .containsExactly(tuple("Nimi suomeksi", "Liikuntaneuvonta", "Liikuntaneuvonta ikäihmisille"));
     }
 
     @Test
