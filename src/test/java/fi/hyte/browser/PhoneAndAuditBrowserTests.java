@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -199,7 +200,8 @@ class PhoneAndAuditBrowserTests {
             page.setInputFiles("#file", file);
             page.locator("form[enctype] button[type=submit]").click();
             page.locator("button:has-text('Vahvista ja tallenna')").click();
-            page.locator("#imported").waitFor();
+            // The import runs in the background; on a loaded machine it can take longer than 30 s.
+            page.locator("#imported").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
             assertThat(page.locator("#imported a").first().textContent())
                     .isEqualTo("Koettu turvallisuus kotikadulla, % (oma kysely)");
             page.screenshot(new Page.ScreenshotOptions()
