@@ -66,4 +66,18 @@ public class ImpactCatalog {
 
     /** A required assessment skipped, with its recorded reason. */
     public record Skipped(UUID caseId, String title, String reason) {}
+
+    /** The organisation's decision cases by title, with their diary numbers (e.g. for the search). */
+    public List<CaseTitle> caseTitles(OrganisationId organisation) {
+        return cases.of(organisation).stream()
+                .map(c -> new CaseTitle(c.id(), c.title(), c.diaryNumber()))
+                .toList();
+    }
+
+    /** One decision case: its title, diary number (or null) and page. */
+    public record CaseTitle(UUID id, fi.hyte.platform.LocalizedText title, String diaryNumber) {
+        public String path() {
+            return "/impact/cases/" + id;
+        }
+    }
 }

@@ -2,8 +2,11 @@ package fi.hyte.platform;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +83,15 @@ public class AuditLog {
                 .toList();
     }
 
+    /** The entries of one record and of what is recorded under it, newest first, to show in words. */
+    public List<AuditEntry> entries(OrganisationId organisation, Object entityId, int limit) {
+        return jdbc.sql(SELECT
+                        + " where organisation_id = ? and entity_id = ? order by occurred_at desc, id desc limit ?")
+                .params(organisation.value(), String.valueOf(entityId), limit)
+                .query(AuditEntry.class)
+                .list();
+    }
+
     /** The fields one change changed, with their values before and after. */
     public Change describe(AuditEntry entry) {
         Map<String, String> before = flatten(entry.beforeState());
@@ -139,6 +151,96 @@ public class AuditLog {
                 .single();
     }
 
+    /**
+     * What the log page asks for: whose changes, of which kind of record, from and to which day (in
+     * Hyte's time zone, both included), and a text found in the values, the person's name or (as
+     * {@code kinds}) the kinds whose label has it. Empty parts do not filter.
+     */
+    public record Filter(
+            String actor, String kind, LocalDate from, LocalDate to, String text, Collection<String> kinds) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null, List.of());
+    }
+
+    public List<AuditEntry> find(OrganisationId organisation, Filter filter, ZoneId zone, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(organisation, filter, zone, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT + where + " order by occurred_at desc, id desc limit ? offset ?")
+                .params(params)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    public int count(OrganisationId organisation, Filter filter, ZoneId zone) {
+        List<Object> params = new ArrayList<>();
+        String where = where(organisation, filter, zone, params);
+        return jdbc.sql("select count(*) from audit_event" + where)
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The people who have changed something in the organisation, by name. */
+    public List<String> actors(OrganisationId organisation) {
+        return jdbc.sql("select distinct actor_name from audit_event where organisation_id = ? and actor_name is not"
+                        + " null order by actor_name")
+                .param(organisation.value())
+                .query(String.class)
+                .list();
+    }
+
+    /** The kinds of record the organisation's log has. */
+    public List<String> kinds(OrganisationId organisation) {
+        return jdbc.sql("select distinct entity_type from audit_event where organisation_id = ? order by 1")
+                .param(organisation.value())
+                .query(String.class)
+                .list();
+    }
+
+    private static String where(OrganisationId organisation, Filter filter, ZoneId zone, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where organisation_id = ?");
+        params.add(organisation.value());
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            where.append(" and actor_name = ?");
+            params.add(filter.actor());
+        }
+        if (filter.kind() != null && !filter.kind().isBlank()) {
+            where.append(" and entity_type = ?");
+            params.add(filter.kind());
+        }
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.append(" and occurred_at < ?");
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String like = "%"
+                    + filter.text()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            // Values only (not the field names), at any depth of the states.
+            where.append(
+                    " and (actor_name ilike ? or exists (select 1 from jsonb_path_query(jsonb_build_array(after_state,"
+                            + " before_state), 'strict $.**') v where jsonb_typeof(v)"
+                            + " in ('string', 'number') and v #>> '{}' ilike ?)");
+            params.add(like);
+            params.add(like);
+            if (filter.kinds() != null && !filter.kinds().isEmpty()) {
+                where.append(" or entity_type = any(?)");
+                params.add(filter.kinds().toArray(String[]::new));
+            }
+            where.append(")");
+        }
+        return where.toString();
+    }
+
     private void write(
             OrganisationId organisation,
             UserId actor,
@@ -150,7 +252,8 @@ public class AuditLog {
             Object after) {
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        // A save that changed nothing but the record's version is no change: it writes no entry.
+        // A save that changed nothing but the record's version (and when and by whom it was saved) is
+        // no change: it writes no entry, so it is in no history either.
         if ("UPDATE".equals(action)
                 && beforeJson != null
                 && afterJson != null
@@ -181,8 +284,10 @@ public class AuditLog {
         return was.equals(is);
     }
 
+    /** The record's version and the row's own bookkeeping of who saved it when: no change of its own. */
     private static boolean isVersion(String field) {
-        return field.equals("version") || field.endsWith(".version");
+        String last = field.substring(field.lastIndexOf('.') + 1);
+        return last.equals("version") || last.equals("updatedAt") || last.equals("updatedBy");
     }
 
     private String toJson(Object state) {

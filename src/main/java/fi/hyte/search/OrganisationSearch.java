@@ -1,10 +1,12 @@
 package fi.hyte.search;
 
+import fi.hyte.impact.ImpactCatalog;
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
+import fi.hyte.report.ReportTitles;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,11 +29,20 @@ public class OrganisationSearch {
     private final PlanCatalog plans;
     private final OrganisationCatalog organisations;
     private final IndicatorCatalog indicators;
+    private final ReportTitles reports;
+    private final ImpactCatalog impact;
 
-    OrganisationSearch(PlanCatalog plans, OrganisationCatalog organisations, IndicatorCatalog indicators) {
+    OrganisationSearch(
+            PlanCatalog plans,
+            OrganisationCatalog organisations,
+            IndicatorCatalog indicators,
+            ReportTitles reports,
+            ImpactCatalog impact) {
         this.plans = plans;
         this.organisations = organisations;
         this.indicators = indicators;
+        this.reports = reports;
+        this.impact = impact;
     }
 
     /** What to look for: {@code kind} limits the search to one kind of hit, or null for all. */
@@ -41,7 +52,9 @@ public class OrganisationSearch {
         PLAN,
         PEOPLE,
         BODIES,
-        INDICATORS
+        INDICATORS,
+        REPORTS,
+        CASES
     }
 
     /**
@@ -50,16 +63,22 @@ public class OrganisationSearch {
      */
     public record Hit(String kind, String ref, LocalizedText title, LocalizedText context, String path) {}
 
-    public record Results(List<Hit> plan, List<Hit> people, List<Hit> bodies, List<Hit> indicators) {
+    public record Results(
+            List<Hit> plan,
+            List<Hit> people,
+            List<Hit> bodies,
+            List<Hit> indicators,
+            List<Hit> reports,
+            List<Hit> cases) {
         public int size() {
-            return plan.size() + people.size() + bodies.size() + indicators.size();
+            return plan.size() + people.size() + bodies.size() + indicators.size() + reports.size() + cases.size();
         }
     }
 
     public Results search(OrganisationId asking, Query query) {
         List<String> words = words(query.words());
         if (words.isEmpty()) {
-            return new Results(List.of(), List.of(), List.of(), List.of());
+            return new Results(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         Kind kind = query.kind();
         return new Results(
@@ -68,7 +87,32 @@ public class OrganisationSearch {
                 kind == null || kind == Kind.BODIES ? bodies(asking, words) : List.of(),
                 kind == null || kind == Kind.INDICATORS
                         ? indicators(asking, query.words().strip())
-                        : List.of());
+                        : List.of(),
+                kind == null || kind == Kind.REPORTS ? reports(asking, words) : List.of(),
+                kind == null || kind == Kind.CASES ? cases(asking, words) : List.of());
+    }
+
+    /** Wellbeing reports by title (in any language) or year. */
+    private List<Hit> reports(OrganisationId asking, List<String> words) {
+        return limit(reports.of(asking).stream()
+                .filter(r -> matches(words, r.firstYear() + "–" + r.lastYear() + " " + r.lastYear(), r.title()))
+                .map(r -> new Hit(
+                        "REPORT",
+                        r.firstYear() == r.lastYear()
+                                ? String.valueOf(r.lastYear())
+                                : r.firstYear() + "–" + r.lastYear(),
+                        r.title(),
+                        null,
+                        r.path()))
+                .toList());
+    }
+
+    /** Decision cases (impact assessment) by title or diary number. */
+    private List<Hit> cases(OrganisationId asking, List<String> words) {
+        return limit(impact.caseTitles(asking).stream()
+                .filter(c -> matches(words, c.diaryNumber(), c.title()))
+                .map(c -> new Hit("CASE", c.diaryNumber(), c.title(), null, c.path()))
+                .toList());
     }
 
     private List<Hit> plan(OrganisationId asking, List<String> words) {

@@ -520,8 +520,11 @@ class PlanWebTests {
         assertThat(history.body())
                 .contains(org.prefix() + " COORDINATOR")
                 .contains("Tila")
-                .contains("ONGOING")
-                .contains("LATE");
+                .contains("Käynnissä")
+                .contains("Myöhässä")
+                .containsPattern("TP-\\d+ Liikkuva koulu -toiminta")
+                .doesNotContain(">ONGOING<")
+                .doesNotContain(">LATE<");
     }
 
     @Test

@@ -38,11 +38,31 @@ class SearchTests {
     }
 
     @Test
+    void findsWellbeingReportsAndDecisionCasesByTitleOrNumber() {
+        WebSession viewer = WebSession.signedIn(port, "katselija", HyteSpringTest.DEMO_PASSWORD);
+        String reports = viewer.get("/search?q=vuosiraportti&kind=REPORTS").body();
+        assertThat(reports)
+                .contains("id=\"hits-reports\"")
+                .contains("Hyvinvoinnin vuosiraportti 2026")
+                .contains("href=\"/reports/")
+                .doesNotContain("hits-plan");
+        String cases = viewer.get("/search?q=KER%2F240%2F2025").body();
+        assertThat(cases).contains("id=\"hits-cases\"").contains("KER/240/2025").contains("href=\"/impact/cases/");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/impact/cases/[^\"]+)\"")
+                .matcher(cases);
+        assertThat(link.find()).isTrue();
+        assertThat(viewer.get(link.group(1)).status()).as("the hit opens").isEqualTo(200);
+        assertThat(viewer.get("/search?q=vuosiraportti&lang=sv").body()).contains("Välfärdsberättelser");
+    }
+
+    @Test
     void anotherOrganisationFindsNothingOfTheDemoMunicipality() {
         var org = fixtures.organisation("haku" + Long.toString(System.nanoTime(), 36));
         WebSession other = WebSession.signedIn(port, org.user(Role.VIEWER), Fixtures.PASSWORD);
         String page = other.get("/search?q=harrastus").body();
         assertThat(page).doesNotContain("mieluisa harrastus").contains("Ei osumia");
         assertThat(other.get("/search?q=nieminen").body()).doesNotContain("Laura Nieminen");
+        assertThat(other.get("/search?q=vuosiraportti").body()).doesNotContain("hits-reports");
+        assertThat(other.get("/search?q=KER%2F240%2F2025").body()).doesNotContain("hits-cases");
     }
 }

@@ -113,6 +113,9 @@ public final class ValueFileReader {
 
         /** Takes one row; false when the file cannot be read further (its header is not known). */
         boolean take(long line, List<String> cells) {
+            if (!cells.isEmpty() && cells.get(0).startsWith("#")) {
+                return true; // a comment, e.g. the template's example row
+            }
             if (layout == null) {
                 layout = Layout.of(cells);
                 if (layout == null) {
@@ -178,6 +181,7 @@ public final class ValueFileReader {
             return null;
         }
 
+        /** Reads one data row; a row with problems reports every one of them and becomes no value. */
         void row(long line, List<String> cells, Consumer<ValueRow> rows, Consumer<FileProblem> problems) {
             int before = cells.size();
             if (format == Format.SOTKANET && before < columns.get(Column.VALUE) + 1) {
@@ -185,41 +189,46 @@ public final class ValueFileReader {
                         FileProblem.of(line, "indicator.problem.columns", columns.get(Column.VALUE) + 1, before));
                 return;
             }
+            boolean refused = false;
             Integer indicator = null;
             String code = null;
             if (format == Format.SOTKANET) {
                 String id = cell(cells, Column.INDICATOR);
-                if (!isDigits(id, 9)) {
+                if (isDigits(id, 9)) {
+                    indicator = Integer.valueOf(id);
+                } else {
                     problems.accept(FileProblem.of(line, "indicator.problem.indicatorId", id));
-                    return;
+                    refused = true;
                 }
-                indicator = Integer.valueOf(id);
             } else {
                 code = cell(cells, Column.CODE);
                 if (code.isEmpty() || code.length() > 60) {
                     problems.accept(FileProblem.of(line, "indicator.problem.code"));
-                    return;
+                    refused = true;
                 }
             }
             String yearText = cell(cells, Column.YEAR);
             if (!isYear(yearText)) {
                 problems.accept(FileProblem.of(line, "indicator.problem.year", yearText));
-                return;
+                refused = true;
             }
             String genderText = cell(cells, Column.GENDER);
             Gender gender = Gender.parse(genderText).orElse(null);
             if (gender == null) {
                 problems.accept(FileProblem.of(line, "indicator.problem.gender", genderText));
-                return;
+                refused = true;
             }
             String value = number(cell(cells, Column.VALUE));
             String absolute = number(cell(cells, Column.ABSOLUTE));
             if (value == null) {
                 problems.accept(FileProblem.of(line, "indicator.problem.number", cell(cells, Column.VALUE)));
-                return;
+                refused = true;
             }
             if (absolute == null) {
                 problems.accept(FileProblem.of(line, "indicator.problem.number", cell(cells, Column.ABSOLUTE)));
+                refused = true;
+            }
+            if (refused) {
                 return;
             }
             rows.accept(new ValueRow(

@@ -47,6 +47,9 @@ public class ValueImport {
     /** Skipped regions beyond this many are counted (as rows) but not named. */
     public static final int LISTED_REGIONS = 50;
 
+    /** How many of a file's indicators its result names (and offers to add to the indicator set). */
+    public static final int LISTED_INDICATORS = 200;
+
     private static final int PROGRESS_EVERY = 20_000;
 
     private final JdbcClient jdbc;
@@ -117,7 +120,13 @@ public class ValueImport {
             List<FileProblem> problems,
             long problemCount,
             List<String> newLocalIndicators,
-            Long batchId) {
+            Long batchId,
+            List<Integer> indicatorIds) {
+
+        /** The indicators the file had values of (the first {@value #LISTED_INDICATORS}); empty in older previews. */
+        public List<Integer> indicatorIds() {
+            return indicatorIds == null ? List.of() : indicatorIds;
+        }
 
         public boolean accepted() {
             return problemCount == 0 && format != null;
@@ -272,7 +281,12 @@ public class ValueImport {
                 List.copyOf(checks.listed),
                 checks.count,
                 List.copyOf(checks.created),
-                request.dryRun() ? null : batchId);
+                request.dryRun() ? null : batchId,
+                checks.indicatorIds.stream()
+                        .filter(id -> id > 0)
+                        .sorted()
+                        .limit(LISTED_INDICATORS)
+                        .toList());
     }
 
     private record Counts(long added, long changed, long total) {}
@@ -437,19 +451,26 @@ public class ValueImport {
             Integer indicator;
             Integer region;
             if (row.indicatorId() != null) {
-                if (!shared.contains(row.indicatorId())) {
-                    problem(FileProblem.of(row.line(), "indicator.problem.unknownIndicator", row.indicatorId()));
-                    return null;
-                }
                 indicator = row.indicatorId();
                 region = ValueFileReader.isDigits(row.region(), 8) ? Integer.valueOf(row.region()) : null;
-                if (region == null || !knownRegions.containsKey(region)) {
-                    if (request.skipUnknownRegions() && region != null) {
-                        skipped++;
-                        unknownRegionsSkipped.add(region);
-                        return null;
-                    }
+                boolean knownRegion = region != null && knownRegions.containsKey(region);
+                boolean skippable = !knownRegion && region != null && request.skipUnknownRegions();
+                // Both problems of a row are reported, not only the first.
+                boolean refused = false;
+                if (!shared.contains(indicator)) {
+                    problem(FileProblem.of(row.line(), "indicator.problem.unknownIndicator", row.indicatorId()));
+                    refused = true;
+                }
+                if (skippable && !refused) {
+                    skipped++;
+                    unknownRegionsSkipped.add(region);
+                    return null;
+                }
+                if (!knownRegion && !skippable) {
                     problem(FileProblem.of(row.line(), "indicator.problem.unknownRegion", row.region()));
+                    refused = true;
+                }
+                if (refused) {
                     return null;
                 }
             } else {

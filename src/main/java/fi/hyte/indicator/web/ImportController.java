@@ -1,17 +1,25 @@
 package fi.hyte.indicator.web;
 
 import fi.hyte.indicator.IndicatorSettings;
+import fi.hyte.indicator.domain.AgeGroup;
 import fi.hyte.indicator.domain.Imports;
 import fi.hyte.indicator.domain.Imports.Upload;
+import fi.hyte.indicator.domain.Indicator;
+import fi.hyte.indicator.domain.IndicatorSets;
+import fi.hyte.indicator.domain.Indicators;
+import fi.hyte.indicator.domain.Theme;
 import fi.hyte.indicator.domain.ValueImport;
+import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.files.FileProblem;
 import fi.hyte.platform.jobs.Jobs;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +46,9 @@ class ImportController {
     private final IndicatorSettings settings;
     private final ImportTemplates templates;
     private final RefreshController refresh;
+    private final Indicators indicators;
+    private final IndicatorSets sets;
+    private final AuditLog audit;
 
     ImportController(
             Imports imports,
@@ -45,8 +56,14 @@ class ImportController {
             MessageSource messages,
             IndicatorSettings settings,
             ImportTemplates templates,
-            RefreshController refresh) {
+            RefreshController refresh,
+            Indicators indicators,
+            IndicatorSets sets,
+            AuditLog audit) {
         this.refresh = refresh;
+        this.indicators = indicators;
+        this.sets = sets;
+        this.audit = audit;
         this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
@@ -123,12 +140,54 @@ class ImportController {
         return "redirect:/indicators/imports/" + id;
     }
 
+    /** One click after an import: its indicators that are not in the set yet join it, each audited. */
+    @PostMapping("/{id}/set")
+    String addToSet(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @RequestParam(required = false) AgeGroup ageGroup,
+            @RequestParam(required = false) Theme theme,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        Upload upload = imports.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("upload"));
+        if (upload.batchId() == null || upload.preview() == null) {
+            redirect.addFlashAttribute("problem", "indicator.imports.notReady");
+            return "redirect:/indicators/imports/" + id;
+        }
+        if (ageGroup == null || theme == null) {
+            redirect.addFlashAttribute("problem", "indicator.set.incomplete");
+            return "redirect:/indicators/imports/" + id;
+        }
+        var inSet = inSet(tenant);
+        for (Indicator indicator :
+                indicators.findAll(tenant.organisation(), upload.preview().indicatorIds())) {
+            if (!inSet.contains(indicator.id())) {
+                sets.put(tenant.organisation(), indicator.id(), ageGroup, theme);
+                audit.created(
+                        tenant,
+                        "indicatorSetItem",
+                        indicator.id() + "",
+                        Map.of(
+                                "indicator",
+                                indicator.id(),
+                                "title",
+                                indicator.title(),
+                                "ageGroup",
+                                ageGroup,
+                                "theme",
+                                theme));
+            }
+        }
+        redirect.addFlashAttribute("notice", "indicator.upload.added.toSet");
+        return "redirect:/indicators/set";
+    }
+
     @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(Locale locale) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hyte-tuontipohja.csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(templates.csv());
+                .body(templates.csv(locale));
     }
 
     @GetMapping("/template.xlsx")
@@ -159,9 +218,27 @@ class ImportController {
                         : FileProblem.shown(upload.preview().problems(), messages, locale));
         model.addAttribute(
                 "skipped", upload.preview() == null ? null : skippedRegions(upload.preview(), messages, locale));
+        Map<Indicator, Boolean> imported = new LinkedHashMap<>();
+        if (upload.batchId() != null && upload.preview() != null) {
+            var inSet = inSet(tenant);
+            indicators.findAll(tenant.organisation(), upload.preview().indicatorIds()).stream()
+                    .sorted(java.util.Comparator.comparing(Indicator::id))
+                    .forEach(indicator -> imported.put(indicator, inSet.contains(indicator.id())));
+        }
+        model.addAttribute("imported", imported);
+        model.addAttribute(
+                "notInSet", imported.values().stream().filter(in -> !in).count());
+        model.addAttribute("ageGroups", AgeGroup.values());
+        model.addAttribute("themes", Theme.values());
         model.addAttribute(
                 "changes",
                 upload.batchId() == null ? List.of() : imports.changes(tenant.organisation(), upload.batchId(), 100));
+    }
+
+    private java.util.Set<Integer> inSet(Tenant tenant) {
+        return sets.of(tenant.organisation()).stream()
+                .map(IndicatorSets.Item::indicatorId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**

@@ -14,18 +14,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Hyte's template for an organisation's own indicators. The header row is what the reader looks
- * for (Finnish; Swedish and English names are accepted too); the XLSX has a sheet of instructions.
+ * Hyte's template for an organisation's own indicators. The header row names the columns in the
+ * user's language (the reader accepts Finnish, Swedish and English names alike); both templates
+ * carry an example row, the CSV's as a row the reader skips, the XLSX's on its sheet of instructions.
  */
 @Component
 class ImportTemplates {
-
-    static final List<String> HEADER =
-            List.of("tunnus", "nimi", "yksikkö", "alue", "vuosi", "sukupuoli", "arvo", "lukumäärä");
-
-    /** A filled-in row, shown on the help sheet. */
-    static final List<String> EXAMPLE = List.of(
-            "kysely-liikunta", "Liikkuu päivittäin, % 8.–9.-luokkalaisista", "%", "245", "2025", "naiset", "44,0", "");
 
     private final MessageSource messages;
 
@@ -33,8 +27,24 @@ class ImportTemplates {
         this.messages = messages;
     }
 
-    byte[] csv() {
-        return ("\uFEFF" + String.join(";", HEADER) + "\n").getBytes(StandardCharsets.UTF_8);
+    /** The header and the example row in the user's language. */
+    List<String> header(Locale locale) {
+        return List.of(
+                messages.getMessage("indicator.template.columns", null, locale).split(";"));
+    }
+
+    List<String> example(Locale locale) {
+        return List.of(messages.getMessage("indicator.template.exampleRow", null, locale)
+                .split(";", -1));
+    }
+
+    /**
+     * The CSV template: its header and an example row written as a comment line ("#" first), which
+     * the reader skips, so an untouched template imports nothing.
+     */
+    byte[] csv(Locale locale) {
+        return ("\uFEFF" + String.join(";", header(locale)) + "\n# " + String.join(";", example(locale)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] xlsx(Locale locale) throws IOException {
@@ -45,9 +55,11 @@ class ImportTemplates {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            List<String> names = header(locale);
+            List<String> filled = example(locale);
             Row header = values.createRow(0);
-            for (int i = 0; i < HEADER.size(); i++) {
-                header.createCell(i).setCellValue(HEADER.get(i));
+            for (int i = 0; i < names.size(); i++) {
+                header.createCell(i).setCellValue(names.get(i));
                 header.getCell(i).setCellStyle(bold);
                 values.setColumnWidth(i, i == 1 ? 40 * 256 : 14 * 256);
             }
@@ -64,10 +76,10 @@ class ImportTemplates {
                     .setCellValue(messages.getMessage("indicator.template.example", null, locale));
             Row exampleHeader = help.createRow(11);
             Row example = help.createRow(12);
-            for (int i = 0; i < HEADER.size(); i++) {
-                exampleHeader.createCell(i).setCellValue(HEADER.get(i));
+            for (int i = 0; i < names.size(); i++) {
+                exampleHeader.createCell(i).setCellValue(names.get(i));
                 exampleHeader.getCell(i).setCellStyle(bold);
-                example.createCell(i).setCellValue(EXAMPLE.get(i));
+                example.createCell(i).setCellValue(filled.get(i));
             }
             help.setColumnWidth(0, 110 * 256);
             workbook.write(out);

@@ -191,7 +191,7 @@ class IndicatorController {
                 "indicatorSetItem",
                 chosen.id() + "",
                 null,
-                Map.of("indicator", chosen.id(), "ageGroup", ageGroup, "theme", theme));
+                Map.of("indicator", chosen.id(), "title", chosen.title(), "ageGroup", ageGroup, "theme", theme));
         redirect.addFlashAttribute("notice", "indicator.set.saved");
         return "indicator".equals(back) ? "redirect:/indicators/" + chosen.id() : "redirect:/indicators/set";
     }

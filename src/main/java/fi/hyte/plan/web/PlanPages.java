@@ -37,6 +37,7 @@ class PlanPages {
     private final PlanEditing editing;
     private final OrganisationCatalog organisations;
     private final AuditLog audit;
+    private final fi.hyte.platform.AuditWords words;
     private final ZoneId zone;
 
     PlanPages(
@@ -44,11 +45,13 @@ class PlanPages {
             PlanEditing editing,
             OrganisationCatalog organisations,
             AuditLog audit,
+            fi.hyte.platform.AuditWords words,
             @Value("${hyte.time-zone}") String zone) {
         this.reading = reading;
         this.editing = editing;
         this.organisations = organisations;
         this.audit = audit;
+        this.words = words;
         this.zone = ZoneId.of(zone);
     }
 
@@ -99,7 +102,12 @@ class PlanPages {
 
     /** The change history of a goal or measure, with its indicators' and evaluations' changes. */
     String history(Tenant tenant, UUID id, Model model) {
-        model.addAttribute("changes", audit.history(tenant.organisation(), id, 200));
+        model.addAttribute(
+                "changes",
+                words.show(
+                        tenant.organisation(),
+                        audit.entries(tenant.organisation(), id, 200),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "plan/history";
     }
 
