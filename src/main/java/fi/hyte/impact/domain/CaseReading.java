@@ -85,11 +85,19 @@ public class CaseReading {
         LocalDate around =
                 a.decisionCase().meetingOn() != null ? a.decisionCase().meetingOn() : LocalDate.now();
         LocalDate since = around.minusMonths(a.template().accumulationMonths());
-        List<DecisionCases.OtherImpact> elsewhere =
-                cases.negativeElsewhere(tenant.organisation(), a.decisionCase().id(), since);
+        List<String> groupRows = negative.keySet().stream()
+                .filter(row ->
+                        a.template().row(row).map(TemplateContent.Row::group).orElse(false))
+                .toList();
+        List<DecisionCases.OtherImpact> elsewhere = cases.negativeElsewhere(
+                tenant.organisation(),
+                a.decisionCase().id(),
+                since,
+                groupRows,
+                negative.isEmpty() ? List.of() : a.decisionCase().screening().areas());
         for (String row : negative.keySet()) {
             List<String> titles = elsewhere.stream()
-                    .filter(o -> o.rowKey().equals(row))
+                    .filter(o -> row.equals(o.rowKey()))
                     .map(DecisionCases.OtherImpact::title)
                     .distinct()
                     .toList();

@@ -414,24 +414,46 @@ public class DecisionCases {
     // Cross-decision reading
 
     /**
-     * Negative impacts of the organisation's other cases on the given group rows or areas, from the
-     * proposal (or the chosen alternative once decided), with a meeting or decision date since the day.
+     * Negative impacts of the organisation's other cases on the given rows, and the other cases with
+     * any negative impact that concern one of the given areas, from the proposal (or the chosen
+     * alternative once decided), with a meeting or decision date since the day. Only what the
+     * cross-check asks for is read: a row's hit has {@code rowKey}, an area's hit has {@code areas}.
      */
-    public List<OtherImpact> negativeElsewhere(OrganisationId organisation, UUID except, LocalDate since) {
-        return jdbc.sql("select c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), x.row_key, c.screening::text"
-                        + " from impact_case c join impact_alternative a on a.case_id = c.id"
-                        + " and (a.id = c.chosen_alternative or (c.chosen_alternative is null and a.kind = 'PROPOSAL'))"
-                        + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'"
-                        + " where c.organisation_id = ? and c.id <> ? and c.status <> 'NOT_ASSESSED'"
-                        + " and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?")
-                .params(organisation.value(), except, Date.valueOf(since))
-                .query((rs, i) -> new OtherImpact(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getString(4),
-                        json.readValue(rs.getString(5), Screening.class).areas()))
-                .list();
+    public List<OtherImpact> negativeElsewhere(
+            OrganisationId organisation, UUID except, LocalDate since, List<String> rows, List<String> areas) {
+        String from = " from impact_case c join impact_alternative a on a.case_id = c.id and " + COUNTED
+                + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'"
+                + " where c.organisation_id = ? and x.organisation_id = c.organisation_id and c.id <> ?"
+                + " and c.status <> 'NOT_ASSESSED' and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?";
+        List<OtherImpact> found = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            found.addAll(jdbc.sql("select distinct c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), x.row_key"
+                            + from + " and x.row_key = any(?)")
+                    .params(organisation.value(), except, Date.valueOf(since), rows.toArray(new String[0]))
+                    .query((rs, i) -> new OtherImpact(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getObject(3, LocalDate.class),
+                            rs.getString(4),
+                            List.of()))
+                    .list());
+        }
+        if (!areas.isEmpty()) {
+            found.addAll(jdbc.sql("select distinct c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), ar.area"
+                            + from.replace(
+                                    " where ",
+                                    " cross join jsonb_array_elements_text(c.screening -> 'areas') ar(area) where ")
+                            + " and ar.area = any(?)")
+                    .params(organisation.value(), except, Date.valueOf(since), areas.toArray(new String[0]))
+                    .query((rs, i) -> new OtherImpact(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getObject(3, LocalDate.class),
+                            null,
+                            List.of(rs.getString(4))))
+                    .list());
+        }
+        return found;
     }
 
     /** A negative impact found in another case. */

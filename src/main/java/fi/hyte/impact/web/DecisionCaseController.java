@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -886,8 +887,12 @@ class DecisionCaseController {
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         if (htmx != null) {
-            Assessment after = assessments.of(tenant, id);
-            matrixModel(tenant, after, "all", model);
+            // The answer is the one saved cell's view: read that cell, not the whole assessment again.
+            Map<String, Cell> saved = new HashMap<>();
+            cases.cell(tenant.organisation(), id, form.alternative(), form.row(), form.term())
+                    .ifPresent(x -> saved.put(x.alternativeId() + "|" + x.rowKey() + "|" + x.term(), x));
+            model.addAttribute("cells", saved);
+            model.addAttribute("open", true);
             model.addAttribute("alt", ref.alternative());
             model.addAttribute("row", ref.row());
             model.addAttribute("term", ref.term());
