@@ -267,6 +267,55 @@ class ImpactAcrossTests {
         assertThat(findings.toString()).doesNotContain("Vanha päätös");
     }
 
+    @Test
+    void theDiaryNumberFormatIsSetOnTheTemplatePageRefusedWhenInvalidAndChecksNewCases() {
+        Org org = fixtures.organisation("diar" + suffix());
+        UUID body = fixtures.body(org, BodyType.COUNCIL, "Valtuusto");
+        WebSession coordinator = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        int before = templates.latest(org.id()).version();
+        WebSession.Response invalid = coordinator.post(
+                "/impact/templates", java.util.Map.of("diaryPattern", "([", "basedOn", Integer.toString(before)));
+        assertThat(invalid.status()).isEqualTo(302);
+        assertThat(coordinator.get("/impact/templates").body())
+                .contains("Diaarinumeron muoto ei ole kelvollinen säännöllinen lauseke.");
+        assertThat(templates.latest(org.id()).version()).isEqualTo(before);
+        coordinator.post(
+                "/impact/templates",
+                java.util.Map.of("diaryPattern", "[A-Z]+/\\d+/\\d{4}", "basedOn", Integer.toString(before)));
+        assertThat(templates.latest(org.id()).content().diaryPattern()).isEqualTo("[A-Z]+/\\d+/\\d{4}");
+        assertThat(coordinator.get("/impact/templates").body()).contains("[A-Z]+/\\d+/\\d{4}");
+        String me = coordinator.get("/impact/cases/new").body();
+        assertThat(me).contains("name=\"diaryNumber\"");
+        UUID preparer = jdbc.sql("select id from app_user where username = ?")
+                .param(org.user(Role.COORDINATOR))
+                .query(UUID.class)
+                .single();
+        WebSession.Response refused = coordinator.post(
+                "/impact/cases/new",
+                java.util.Map.of(
+                        "titleFi",
+                        "Väärä numero",
+                        "bodyId",
+                        body.toString(),
+                        "preparers",
+                        preparer.toString(),
+                        "diaryNumber",
+                        "12-2026"));
+        assertThat(refused.body()).contains("Diaarinumero ei ole organisaation muodossa");
+        WebSession.Response created = coordinator.post(
+                "/impact/cases/new",
+                java.util.Map.of(
+                        "titleFi",
+                        "Oikea numero",
+                        "bodyId",
+                        body.toString(),
+                        "preparers",
+                        preparer.toString(),
+                        "diaryNumber",
+                        "D/12/2026"));
+        assertThat(created.status()).isEqualTo(302);
+    }
+
     private String listed(WebSession session, String query) {
         WebSession.Response response = session.get("/impact/decisions" + (query.isEmpty() ? "" : "?" + query));
         assertThat(response.status()).as(query).isEqualTo(200);

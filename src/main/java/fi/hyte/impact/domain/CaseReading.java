@@ -39,6 +39,23 @@ public class CaseReading {
     }
 
     /**
+     * A case with its template and alternatives but without its cells, hearings and follow-ups: what
+     * saving one cell needs to check the cell's alternative and row.
+     */
+    public Assessment withoutCells(Tenant tenant, UUID id) {
+        DecisionCase c = preparation.get(tenant, id);
+        TemplateContent template = preparation.template(tenant, c);
+        return new Assessment(
+                c,
+                template,
+                cases.alternatives(tenant.organisation(), id),
+                List.of(),
+                List.of(),
+                List.of(),
+                c.screening().evaluate(template));
+    }
+
+    /**
      * A finding of the cross-check: a message key and its arguments (row keys are turned into the
      * template's words by the caller; a case's title is given as is).
      */

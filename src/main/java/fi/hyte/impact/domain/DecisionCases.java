@@ -417,43 +417,62 @@ public class DecisionCases {
      * Negative impacts of the organisation's other cases on the given rows, and the other cases with
      * any negative impact that concern one of the given areas, from the proposal (or the chosen
      * alternative once decided), with a meeting or decision date since the day. Only what the
-     * cross-check asks for is read: a row's hit has {@code rowKey}, an area's hit has {@code areas}.
+     * cross-check asks for is read: a row's hit has {@code rowKey}, an area's hit has {@code areas};
+     * per row and per area the latest {@link #NAMED_PER_FINDING} cases.
      */
     public List<OtherImpact> negativeElsewhere(
             OrganisationId organisation, UUID except, LocalDate since, List<String> rows, List<String> areas) {
         String from = " from impact_case c join impact_alternative a on a.case_id = c.id and " + COUNTED
-                + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'"
-                + " where c.organisation_id = ? and x.organisation_id = c.organisation_id and c.id <> ?"
+                + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'";
+        String where = " where c.organisation_id = ? and x.organisation_id = c.organisation_id and c.id <> ?"
                 + " and c.status <> 'NOT_ASSESSED' and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?";
         List<OtherImpact> found = new ArrayList<>();
         if (!rows.isEmpty()) {
-            found.addAll(jdbc.sql("select distinct c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), x.row_key"
-                            + from + " and x.row_key = any(?)")
-                    .params(organisation.value(), except, Date.valueOf(since), rows.toArray(new String[0]))
-                    .query((rs, i) -> new OtherImpact(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getObject(3, LocalDate.class),
-                            rs.getString(4),
-                            List.of()))
-                    .list());
+            found.addAll(
+                    latest("x.row_key", from + where + " and x.row_key = any(?)", organisation, except, since, rows)
+                            .stream()
+                            .map(o -> new OtherImpact(o.caseId(), o.title(), o.on(), o.rowKey(), List.of()))
+                            .toList());
         }
         if (!areas.isEmpty()) {
-            found.addAll(jdbc.sql("select distinct c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), ar.area"
-                            + from.replace(
-                                    " where ",
-                                    " cross join jsonb_array_elements_text(c.screening -> 'areas') ar(area) where ")
-                            + " and ar.area = any(?)")
-                    .params(organisation.value(), except, Date.valueOf(since), areas.toArray(new String[0]))
-                    .query((rs, i) -> new OtherImpact(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getObject(3, LocalDate.class),
-                            null,
-                            List.of(rs.getString(4))))
-                    .list());
+            found.addAll(latest(
+                            "ar.area",
+                            from + " cross join jsonb_array_elements_text(c.screening -> 'areas') ar(area)" + where
+                                    + " and ar.area = any(?)",
+                            organisation,
+                            except,
+                            since,
+                            areas)
+                    .stream()
+                    .map(o -> new OtherImpact(o.caseId(), o.title(), o.on(), null, List.of(o.rowKey())))
+                    .toList());
         }
         return found;
+    }
+
+    /** At most this many other cases are named per row or area, the latest first. */
+    public static final int NAMED_PER_FINDING = 10;
+
+    /** The latest other cases per key (a row or an area), each case once per key; one query. */
+    private List<OtherImpact> latest(
+            String key,
+            String fromWhere,
+            OrganisationId organisation,
+            UUID except,
+            LocalDate since,
+            List<String> keys) {
+        return jdbc.sql("select k, id, title_fi, day from (select " + key + " as k, c.id, c.title_fi,"
+                        + " coalesce(c.decided_on, c.meeting_on) as day, row_number() over (partition by " + key
+                        + " order by coalesce(c.decided_on, c.meeting_on) desc nulls last, c.id) as n" + fromWhere
+                        + " group by " + key + ", c.id) t where n <= " + NAMED_PER_FINDING + " order by k, n")
+                .params(organisation.value(), except, Date.valueOf(since), keys.toArray(new String[0]))
+                .query((rs, i) -> new OtherImpact(
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(1),
+                        List.of()))
+                .list();
     }
 
     /** A negative impact found in another case. */
