@@ -95,6 +95,16 @@ class ImpactBrowserTests {
                 "cell",
                 "/impact/cases/" + library.id() + "/cell?alternative=" + alternative + "&row=children&term=LONG");
         pages.put("templates", "/impact/templates");
+        pages.put("decisions", "/impact/decisions?group=children");
+        pages.put("share", "/impact/share?year=" + school.decision().decidedOn().getYear());
+        cases.followUps(OrganisationCatalog.DEMO_MUNICIPALITY, school.id()).stream()
+                .map(f -> f.goalId())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(goal -> {
+                    pages.put("decisions-goal", "/impact/decisions?goal=" + goal);
+                    pages.put("plan-goal", "/plan/goals/" + goal);
+                });
         List<String> violations = new ArrayList<>();
         for (int width : List.of(1280, 390)) {
             for (String language : List.of("fi", "sv", "en")) {

@@ -21,6 +21,7 @@ import fi.hyte.platform.UserAccounts;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
+import fi.hyte.support.Pdfs;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
 import java.math.BigDecimal;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /** A decision case from draft to follow-up over real HTTP on PostgreSQL, with the page's bad-input answers. */
 @HyteSpringTest
@@ -411,6 +413,19 @@ class ImpactTests {
         assertThat(pdf.body()).startsWith("%PDF");
         Response docx = editor.get(url + "/export.docx?lang=fi", "*/*");
         assertThat(docx.body()).startsWith("PK");
+        for (String lang : List.of("fi", "sv")) {
+            HttpResponse<byte[]> tagged = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + url + "/export.pdf?lang=" + lang))
+                                    .header("Cookie", "SESSION=" + editor.cookie("SESSION"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(tagged.statusCode()).isEqualTo(200);
+            assertThat(Pdfs.failedRules(tagged.body(), PDFAFlavour.PDFUA_1))
+                    .as("veraPDF PDF/UA-1, " + lang)
+                    .isEmpty();
+        }
 
         String summary = editor.get(url).body();
         assertThat(summary)

@@ -345,6 +345,7 @@ class TenantIsolationTests {
                 id -> false);
         UUID otherMail = otherMail(user, suffix);
         UUID otherCase = ImpactFixture.decisionCase(impactPreparation, other.tenant(), body, suffix);
+        ImpactFixture.decided(jdbc, other.id(), otherCase, otherGoal);
         // The other organisation's public site: not online, with its plan, 2025's evaluations and a
         // key indicator published; its address must show nothing of them.
         String otherSlug = "vieras-" + suffix;
@@ -520,6 +521,20 @@ class TenantIsolationTests {
                     .doesNotContain("Vieras")
                     .doesNotContain(other.prefix());
         }
+    }
+
+    @Test
+    void crossDecisionViewsShowNothingOfAnotherOrganisationsDecisions() {
+        WebSession admin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
+        Response byGoal = admin.get("/impact/decisions?goal=" + otherIds.get("plan-goals"));
+        assertThat(byGoal.status()).isEqualTo(200);
+        assertThat(byGoal.body()).doesNotContain("Vieras").contains("Valittua tavoitetta ei löytynyt");
+        assertThat(admin.get("/impact/decisions?year=" + LocalDate.now().getYear())
+                        .body())
+                .doesNotContain("Vieras");
+        assertThat(admin.get("/impact/share").body()).doesNotContain("Vieras");
+        WebSession otherAdmin = WebSession.signedIn(port, other.user(Role.ADMIN), Fixtures.PASSWORD);
+        assertThat(otherAdmin.get("/impact/decisions").body()).contains("Vieras päätösasia");
     }
 
     @Test

@@ -46,18 +46,31 @@ class DemoCases implements DemoContent {
     private final Templates templates;
     private final OrganisationCatalog organisations;
     private final UserAccounts accounts;
+    private final fi.hyte.plan.PlanCatalog plans;
 
     DemoCases(
             Preparation preparation,
             DecisionCases cases,
             Templates templates,
             OrganisationCatalog organisations,
-            UserAccounts accounts) {
+            UserAccounts accounts,
+            fi.hyte.plan.PlanCatalog plans) {
+        this.plans = plans;
         this.preparation = preparation;
         this.cases = cases;
         this.templates = templates;
         this.organisations = organisations;
         this.accounts = accounts;
+    }
+
+    /** The first goal of the demo's plan for 2025, which the school's follow-up is tied to (null without a plan). */
+    private UUID firstGoal(OrganisationId org) {
+        return plans.planFor(org, 2025)
+                .flatMap(p -> plans.content(org, p.id()))
+                .flatMap(
+                        c -> c.lines().stream().flatMap(l -> l.goals().stream()).findFirst())
+                .map(g -> g.id())
+                .orElse(null);
     }
 
     @Override
@@ -179,7 +192,7 @@ class DemoCases implements DemoContent {
                         FollowUp.Expected.MAINTAIN,
                         "Laura Nieminen",
                         LocalDate.of(2026, 6, 30),
-                        null,
+                        firstGoal(org),
                         null,
                         null,
                         null,

@@ -39,6 +39,23 @@ public class CaseReading {
     }
 
     /**
+     * A case with its template and alternatives but without its cells, hearings and follow-ups: what
+     * saving one cell needs to check the cell's alternative and row.
+     */
+    public Assessment withoutCells(Tenant tenant, UUID id) {
+        DecisionCase c = preparation.get(tenant, id);
+        TemplateContent template = preparation.template(tenant, c);
+        return new Assessment(
+                c,
+                template,
+                cases.alternatives(tenant.organisation(), id),
+                List.of(),
+                List.of(),
+                List.of(),
+                c.screening().evaluate(template));
+    }
+
+    /**
      * A finding of the cross-check: a message key and its arguments (row keys are turned into the
      * template's words by the caller; a case's title is given as is).
      */
@@ -85,11 +102,19 @@ public class CaseReading {
         LocalDate around =
                 a.decisionCase().meetingOn() != null ? a.decisionCase().meetingOn() : LocalDate.now();
         LocalDate since = around.minusMonths(a.template().accumulationMonths());
-        List<DecisionCases.OtherImpact> elsewhere =
-                cases.negativeElsewhere(tenant.organisation(), a.decisionCase().id(), since);
+        List<String> groupRows = negative.keySet().stream()
+                .filter(row ->
+                        a.template().row(row).map(TemplateContent.Row::group).orElse(false))
+                .toList();
+        List<DecisionCases.OtherImpact> elsewhere = cases.negativeElsewhere(
+                tenant.organisation(),
+                a.decisionCase().id(),
+                since,
+                groupRows,
+                negative.isEmpty() ? List.of() : a.decisionCase().screening().areas());
         for (String row : negative.keySet()) {
             List<String> titles = elsewhere.stream()
-                    .filter(o -> o.rowKey().equals(row))
+                    .filter(o -> row.equals(o.rowKey()))
                     .map(DecisionCases.OtherImpact::title)
                     .distinct()
                     .toList();

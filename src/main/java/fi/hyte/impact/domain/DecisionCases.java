@@ -414,23 +414,64 @@ public class DecisionCases {
     // Cross-decision reading
 
     /**
-     * Negative impacts of the organisation's other cases on the given group rows or areas, from the
-     * proposal (or the chosen alternative once decided), with a meeting or decision date since the day.
+     * Negative impacts of the organisation's other cases on the given rows, and the other cases with
+     * any negative impact that concern one of the given areas, from the proposal (or the chosen
+     * alternative once decided), with a meeting or decision date since the day. Only what the
+     * cross-check asks for is read: a row's hit has {@code rowKey}, an area's hit has {@code areas};
+     * per row and per area the latest {@link #NAMED_PER_FINDING} cases.
      */
-    public List<OtherImpact> negativeElsewhere(OrganisationId organisation, UUID except, LocalDate since) {
-        return jdbc.sql("select c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on), x.row_key, c.screening::text"
-                        + " from impact_case c join impact_alternative a on a.case_id = c.id"
-                        + " and (a.id = c.chosen_alternative or (c.chosen_alternative is null and a.kind = 'PROPOSAL'))"
-                        + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'"
-                        + " where c.organisation_id = ? and c.id <> ? and c.status <> 'NOT_ASSESSED'"
-                        + " and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?")
-                .params(organisation.value(), except, Date.valueOf(since))
+    public List<OtherImpact> negativeElsewhere(
+            OrganisationId organisation, UUID except, LocalDate since, List<String> rows, List<String> areas) {
+        String from = " from impact_case c join impact_alternative a on a.case_id = c.id and " + COUNTED
+                + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'";
+        String where = " where c.organisation_id = ? and x.organisation_id = c.organisation_id and c.id <> ?"
+                + " and c.status <> 'NOT_ASSESSED' and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?";
+        List<OtherImpact> found = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            found.addAll(
+                    latest("x.row_key", from + where + " and x.row_key = any(?)", organisation, except, since, rows)
+                            .stream()
+                            .map(o -> new OtherImpact(o.caseId(), o.title(), o.on(), o.rowKey(), List.of()))
+                            .toList());
+        }
+        if (!areas.isEmpty()) {
+            found.addAll(latest(
+                            "ar.area",
+                            from + " cross join jsonb_array_elements_text(c.screening -> 'areas') ar(area)" + where
+                                    + " and ar.area = any(?)",
+                            organisation,
+                            except,
+                            since,
+                            areas)
+                    .stream()
+                    .map(o -> new OtherImpact(o.caseId(), o.title(), o.on(), null, List.of(o.rowKey())))
+                    .toList());
+        }
+        return found;
+    }
+
+    /** At most this many other cases are named per row or area, the latest first. */
+    public static final int NAMED_PER_FINDING = 10;
+
+    /** The latest other cases per key (a row or an area), each case once per key; one query. */
+    private List<OtherImpact> latest(
+            String key,
+            String fromWhere,
+            OrganisationId organisation,
+            UUID except,
+            LocalDate since,
+            List<String> keys) {
+        return jdbc.sql("select k, id, title_fi, day from (select " + key + " as k, c.id, c.title_fi,"
+                        + " coalesce(c.decided_on, c.meeting_on) as day, row_number() over (partition by " + key
+                        + " order by coalesce(c.decided_on, c.meeting_on) desc nulls last, c.id) as n" + fromWhere
+                        + " group by " + key + ", c.id) t where n <= " + NAMED_PER_FINDING + " order by k, n")
+                .params(organisation.value(), except, Date.valueOf(since), keys.toArray(new String[0]))
                 .query((rs, i) -> new OtherImpact(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getString(4),
-                        json.readValue(rs.getString(5), Screening.class).areas()))
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(1),
+                        List.of()))
                 .list();
     }
 
@@ -440,7 +481,7 @@ public class DecisionCases {
     /** Decided cases of a year whose rules said REQUIRED, with whether each was frozen before its decision date. */
     public List<ShareRow> decidedRequired(OrganisationId organisation, int year) {
         return jdbc.sql(
-                        "select id, title_fi, body_id, sector_id, frozen_at is not null and frozen_at::date <= decided_on,"
+                        "select id, title_fi, coalesce(decided_body_id, body_id), sector_id, frozen_at is not null and frozen_at::date <= decided_on,"
                                 + " needs::text, status, not_assessed_reason"
                                 + " from impact_case where organisation_id = ? and need = 'REQUIRED'"
                                 + " and ((status in ('DECIDED', 'FOLLOW_UP', 'CLOSED') and extract(year from decided_on) = ?)"
@@ -468,6 +509,140 @@ public class DecisionCases {
             NeedsTests needs,
             CaseStatus status,
             String skippedReason) {}
+
+    /** What the cross-decision view filters by; each null means "any". */
+    public record DecisionFilter(UUID goal, String group, String area, UUID sector, Integer year) {
+        public static DecisionFilter none() {
+            return new DecisionFilter(null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A decided case in the cross-decision view: the counted alternative's (chosen, or the proposal)
+     * impacts counted by direction, and its direction on the filtered group row in both terms.
+     */
+    public record Decided(
+            UUID id,
+            LocalizedText title,
+            LocalDate decidedOn,
+            UUID bodyId,
+            UUID sectorId,
+            boolean example,
+            int positive,
+            int negative,
+            int uncertain,
+            Cell.Direction groupShort,
+            Cell.Direction groupLong) {}
+
+    private static final String DECIDED_STATES = "c.status in ('DECIDED', 'FOLLOW_UP', 'CLOSED')";
+
+    private static final String COUNTED =
+            "(a.id = c.chosen_alternative or (c.chosen_alternative is null and a.kind = 'PROPOSAL'))";
+
+    /** The where-clause of the filter over impact_case c, and its parameters after the organisation. */
+    private static String where(DecisionFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where c.organisation_id = ? and " + DECIDED_STATES);
+        if (f.year() != null) {
+            sql.append(" and c.decided_on >= make_date(?, 1, 1) and c.decided_on < make_date(?, 1, 1)");
+            params.add(f.year());
+            params.add(f.year() + 1);
+        }
+        if (f.sector() != null) {
+            sql.append(" and c.sector_id = ?");
+            params.add(f.sector());
+        }
+        if (f.area() != null) {
+            sql.append(" and c.screening -> 'areas' @> jsonb_build_array(cast(? as text))");
+            params.add(f.area());
+        }
+        if (f.goal() != null) {
+            sql.append(" and exists (select 1 from impact_follow_up g where g.organisation_id = c.organisation_id"
+                    + " and g.case_id = c.id and g.goal_id = ?)");
+            params.add(f.goal());
+        }
+        if (f.group() != null) {
+            sql.append(" and exists (select 1 from impact_cell x join impact_alternative a on a.id = x.alternative_id"
+                    + " where x.organisation_id = c.organisation_id and x.case_id = c.id and x.row_key = ?"
+                    + " and x.direction <> 'NONE' and " + COUNTED + ")");
+            params.add(f.group());
+        }
+        return sql.toString();
+    }
+
+    /** How many decided cases the filter finds. */
+    public int countDecided(OrganisationId organisation, DecisionFilter f) {
+        List<Object> params = new ArrayList<>(List.of(organisation.value()));
+        String where = where(f, params);
+        return jdbc.sql("select count(*) from impact_case c" + where)
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The decided cases the filter finds, latest decision first, at most {@code limit}; one query. */
+    public List<Decided> decided(OrganisationId organisation, DecisionFilter f, int limit) {
+        List<Object> params = new ArrayList<>(List.of(organisation.value()));
+        String where = where(f, params);
+        params.add(limit);
+        params.add(f.group() == null ? "" : f.group());
+        params.add(f.group() == null ? "" : f.group());
+        return jdbc.sql("with picked as (select c.id, c.title_fi, c.title_sv, c.decided_on,"
+                        + " coalesce(c.decided_body_id, c.body_id) as body_id, c.sector_id, c.example,"
+                        + " c.chosen_alternative from impact_case c" + where
+                        + " order by c.decided_on desc, c.id limit ?)"
+                        + " select p.id, p.title_fi, p.title_sv, p.decided_on, p.body_id, p.sector_id, p.example,"
+                        + " s.positive, s.negative, s.uncertain, s.group_short, s.group_long from picked p"
+                        + " left join lateral (select count(*) filter (where x.direction = 'POSITIVE') as positive,"
+                        + " count(*) filter (where x.direction = 'NEGATIVE') as negative,"
+                        + " count(*) filter (where x.direction = 'UNCERTAIN') as uncertain,"
+                        + " max(x.direction) filter (where x.row_key = ? and x.term = 'SHORT') as group_short,"
+                        + " max(x.direction) filter (where x.row_key = ? and x.term = 'LONG') as group_long"
+                        + " from impact_alternative a join impact_cell x on x.alternative_id = a.id"
+                        + " where a.case_id = p.id and (a.id = p.chosen_alternative"
+                        + " or (p.chosen_alternative is null and a.kind = 'PROPOSAL'))) s on true"
+                        + " order by p.decided_on desc, p.id")
+                .params(params)
+                .query((rs, i) -> new Decided(
+                        rs.getObject(1, UUID.class),
+                        new LocalizedText(rs.getString(2), rs.getString(3), null),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, UUID.class),
+                        rs.getObject(6, UUID.class),
+                        rs.getBoolean(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getInt(10),
+                        rs.getString(11) == null ? null : Cell.Direction.valueOf(rs.getString(11)),
+                        rs.getString(12) == null ? null : Cell.Direction.valueOf(rs.getString(12))))
+                .list();
+    }
+
+    /** A follow-up of a decided case linked to a plan goal: the decision touched the goal in this direction. */
+    public record GoalTouch(
+            UUID caseId,
+            LocalizedText title,
+            LocalDate decidedOn,
+            String what,
+            FollowUp.Expected expected,
+            FollowUp.Outcome outcome) {}
+
+    /** The decisions whose follow-up is linked to the goal, latest decision first; one query. */
+    public List<GoalTouch> touchingGoal(OrganisationId organisation, UUID goal) {
+        return jdbc.sql("select c.id, c.title_fi, c.title_sv, c.decided_on, f.what, f.expected, f.outcome"
+                        + " from impact_follow_up f join impact_case c on c.id = f.case_id"
+                        + " and c.organisation_id = f.organisation_id"
+                        + " where f.organisation_id = ? and f.goal_id = ? and " + DECIDED_STATES
+                        + " order by c.decided_on desc nulls last, c.id, f.id")
+                .params(organisation.value(), goal)
+                .query((rs, i) -> new GoalTouch(
+                        rs.getObject(1, UUID.class),
+                        new LocalizedText(rs.getString(2), rs.getString(3), null),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6) == null ? null : FollowUp.Expected.valueOf(rs.getString(6)),
+                        rs.getString(7) == null ? null : FollowUp.Outcome.valueOf(rs.getString(7))))
+                .list();
+    }
 
     private DecisionCase decisionCase(ResultSet rs, int row) throws SQLException {
         return new DecisionCase(

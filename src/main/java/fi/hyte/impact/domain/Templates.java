@@ -112,11 +112,33 @@ public class Templates {
         return statement
                 .query((rs, i) -> new TemplateVersion(
                         rs.getInt(1),
-                        json.readValue(rs.getString(2), TemplateContent.class),
+                        parse(rs.getString(2)),
                         rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class),
                         rs.getString(5)))
                 .optional();
+    }
+
+    /**
+     * Parsed template contents by their JSON text: every page of a case reads its template, and a
+     * version's text never changes, so the same text is parsed once (the contents are immutable).
+     */
+    private final java.util.Map<String, TemplateContent> parsed =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, TemplateContent> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    private TemplateContent parse(String text) {
+        TemplateContent known = parsed.get(text);
+        if (known != null) {
+            return known;
+        }
+        TemplateContent content = json.readValue(text, TemplateContent.class);
+        parsed.put(text, content);
+        return content;
     }
 
     public List<TemplateVersion> versions(OrganisationId organisation) {

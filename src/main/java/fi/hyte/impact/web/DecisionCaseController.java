@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -817,7 +818,7 @@ class DecisionCaseController {
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
-        Assessment a = assessments.of(tenant, id);
+        Assessment a = assessments.withoutCells(tenant, id);
         requireEdit(tenant, a.decisionCase());
         CellRef ref = cellRef(a, form.alternative(), form.row(), form.term());
         String snapshot = null;
@@ -840,7 +841,8 @@ class DecisionCaseController {
         if (errors.hasErrors()) {
             model.addAttribute(
                     "stored",
-                    a.cell(form.alternative(), form.row(), form.term()).orElse(null));
+                    cases.cell(tenant.organisation(), id, form.alternative(), form.row(), form.term())
+                            .orElse(null));
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         Cell cell = new Cell(
@@ -886,8 +888,12 @@ class DecisionCaseController {
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         if (htmx != null) {
-            Assessment after = assessments.of(tenant, id);
-            matrixModel(tenant, after, "all", model);
+            // The answer is the one saved cell's view: read that cell, not the whole assessment again.
+            Map<String, Cell> saved = new HashMap<>();
+            cases.cell(tenant.organisation(), id, form.alternative(), form.row(), form.term())
+                    .ifPresent(x -> saved.put(x.alternativeId() + "|" + x.rowKey() + "|" + x.term(), x));
+            model.addAttribute("cells", saved);
+            model.addAttribute("open", true);
             model.addAttribute("alt", ref.alternative());
             model.addAttribute("row", ref.row());
             model.addAttribute("term", ref.term());
@@ -1059,8 +1065,17 @@ class DecisionCaseController {
                         .distinct()
                         .map(l -> new LocalizedText(l, null, null))
                         .toList();
-        TemplateContent changed = latest.withThresholds(share, euros, months, areas, latest.diaryPattern())
-                .withOutcomes(outcomes);
+        String pattern = form.diaryPattern() == null ? latest.diaryPattern() : blank(form.diaryPattern());
+        if (pattern != null) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                redirect.addFlashAttribute("problem", "impact.validation.diaryPattern");
+                return "redirect:/impact/templates";
+            }
+        }
+        TemplateContent changed =
+                latest.withThresholds(share, euros, months, areas, pattern).withOutcomes(outcomes);
         try {
             int version = templates.saveNew(tenant, form.basedOn(), changed, blank(form.note()));
             redirect.addFlashAttribute("notice", "impact.template.saved");

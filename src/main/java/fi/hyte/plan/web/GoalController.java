@@ -1,6 +1,7 @@
 package fi.hyte.plan.web;
 
 import fi.hyte.indicator.IndicatorCatalog;
+import fi.hyte.plan.GoalDecisions;
 import fi.hyte.plan.domain.Goal;
 import fi.hyte.plan.domain.GoalIndicator;
 import fi.hyte.plan.domain.PlanEditing;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,13 +44,16 @@ class GoalController {
     private final PlanPages pages;
     private final IndicatorCatalog indicators;
     private final TargetRules targetRules;
+    private final GoalDecisions decisions;
 
     GoalController(
             PlanReading reading,
             PlanEditing editing,
             PlanPages pages,
             IndicatorCatalog indicators,
-            TargetRules targetRules) {
+            TargetRules targetRules,
+            ObjectProvider<GoalDecisions> decisions) {
+        this.decisions = decisions.getIfUnique(() -> GoalDecisions.NONE);
         this.targetRules = targetRules;
         this.reading = reading;
         this.editing = editing;
@@ -74,6 +79,8 @@ class GoalController {
         model.addAttribute("evaluations", snapshot.evaluationsOf(id));
         model.addAttribute(
                 "earlier", reading.earlierGoal(tenant.organisation(), id).orElse(null));
+        model.addAttribute("decisions", decisions.touching(tenant.organisation(), id));
+        model.addAttribute("decisionsPath", decisions.listPath(id));
         return htmx != null ? "plan/goal :: detail" : "plan/goal";
     }
 
