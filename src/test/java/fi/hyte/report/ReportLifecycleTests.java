@@ -65,6 +65,9 @@ class ReportLifecycleTests {
     @Autowired
     fi.hyte.participation.domain.Publishing publishing;
 
+    @Autowired
+    fi.hyte.participation.domain.JoysAndWorries joys;
+
     @LocalServerPort
     int port;
 
@@ -529,6 +532,63 @@ class ReportLifecycleTests {
                 .stream()
                 .flatMap(s -> s.blocks().stream())
                 .filter(b -> "IMPACT_SHARE".equals(b.kind()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void residentsThemesOfJoysAndWorriesStandInTheReportBesideTheSectorsOwnWithWhatTheDataSays() {
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).getYear();
+        UUID extended = work.start(
+                tenant,
+                new ReportWork.NewReport(
+                        ReportKind.EXTENDED, LocalizedText.of("Laaja", null), year, year, null, false, false));
+        assertThat(joysBlock(extended, "fi").hasData()).isFalse();
+
+        UUID collection = joys.create(
+                        tenant,
+                        LocalizedText.of("Mikä täällä on hyvää?", null),
+                        LocalizedText.of(null, null),
+                        java.time.Instant.now().minusSeconds(60),
+                        null,
+                        false)
+                .id();
+        joys.addWorkshopItem(
+                tenant, collection, "WORRY", "Iltaisin ei ole minne mennä", "Nuorisovaltuusto", null, null, null);
+        joys.addWorkshopItem(
+                tenant, collection, "WORRY", "Nuorisotila on kiinni", "Nuorisovaltuusto", null, null, null);
+        UUID theme = joys.addTheme(
+                        tenant, collection, "WORRY", LocalizedText.of("Nuorten vapaa-aika", "Ungas fritid"), List.of())
+                .id();
+        joys.group(
+                tenant,
+                collection,
+                theme,
+                joys.items(org.id(), collection, false).stream()
+                        .map(fi.hyte.participation.domain.JoysAndWorries.Item::id)
+                        .toList());
+
+        fi.hyte.report.domain.ReportContent.BlockContent fi = joysBlock(extended, "fi");
+        assertThat(fi.hasData()).isTrue();
+        assertThat(fi.items()).anySatisfy(item -> {
+            assertThat(item.label())
+                    .startsWith("Huolenaihe · Asukkaat ja työpajat (Nuorisovaltuusto), 2 mainintaa vuonna " + year);
+            assertThat(item.text()).isEqualTo("Nuorten vapaa-aika");
+            assertThat(item.mark()).startsWith("Ei tietoa");
+        });
+        fi.hyte.report.domain.ReportContent.BlockContent sv = joysBlock(extended, "sv");
+        assertThat(sv.items()).anySatisfy(item -> assertThat(item.text()).isEqualTo("Ungas fritid"));
+        assertThat(sv.fingerprint()).isEqualTo(fi.fingerprint());
+    }
+
+    private fi.hyte.report.domain.ReportContent.BlockContent joysBlock(UUID report, String lang) {
+        return composer
+                .compose(org.id(), work.find(tenant, report), java.util.Locale.forLanguageTag(lang), TODAY)
+                .content()
+                .sections()
+                .stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(b -> "JOYS_WORRIES".equals(b.kind()))
                 .findFirst()
                 .orElseThrow();
     }

@@ -7,6 +7,7 @@ import fi.hyte.indicator.IndicatorCatalog.Series;
 import fi.hyte.indicator.IndicatorCatalog.SetItem;
 import fi.hyte.maturity.MaturityCatalog;
 import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.participation.ParticipationCatalog;
 import fi.hyte.plan.PlanCatalog;
 import fi.hyte.plan.PlanCatalog.GoalStanding;
 import fi.hyte.plan.PlanCatalog.PlanStanding;
@@ -33,6 +34,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,7 @@ public class Composer {
     private final MessageSource messages;
     private final FrozenCache frozen;
     private final ImpactCatalog impact;
+    private final ParticipationCatalog participation;
     private final ZoneId zone;
 
     Composer(
@@ -80,8 +83,10 @@ public class Composer {
             MessageSource messages,
             FrozenCache frozen,
             ImpactCatalog impact,
+            ParticipationCatalog participation,
             @Value("${hyte.time-zone}") String zone) {
         this.impact = impact;
+        this.participation = participation;
         this.reports = reports;
         this.indicators = indicators;
         this.plans = plans;
@@ -703,7 +708,14 @@ public class Composer {
     // Joys and worries, the minimum data list, what changed
 
     private BlockContent joysAndWorries(Context c, Block b) {
-        List<JoyWorry> all = reports.joysAndWorries(c.organisation, c.report.id());
+        List<JoyWorry> all = new ArrayList<>(reports.joysAndWorries(c.organisation, c.report.id()));
+        // Residents' themes are shown in the reader's language; their facts use the Finnish title so
+        // that the fingerprint is the same in every language.
+        Map<UUID, String> themeFacts = new HashMap<>();
+        for (ResidentsTheme t : residentsThemes(c)) {
+            all.add(t.shown());
+            themeFacts.put(t.shown().id(), t.factText());
+        }
         Facts facts = new Facts("JOYS_WORRIES");
         if (all.isEmpty()) {
             return empty(c, b, msg(c, "report.block.JOYS_WORRIES"), msg(c, "report.block.noJoys"), facts.digest());
@@ -711,7 +723,7 @@ public class Composer {
         List<Item> items = new ArrayList<>();
         for (JoyWorry j : all) {
             Support support = support(c, j);
-            facts.add(j.id(), j.kind(), j.text(), support.name());
+            facts.add(j.id(), j.kind(), themeFacts.getOrDefault(j.id(), j.text()), support.name());
             items.add(new Item(
                     msg(c, "report.joy." + j.kind()) + " · " + j.source(),
                     j.text(),
@@ -730,6 +742,42 @@ public class Composer {
                 List.of(),
                 null,
                 facts.digest());
+    }
+
+    /**
+     * The themes residents' joys and worries were grouped into on the participation side, for the
+     * report's years, each as one joy or worry: its source says how many mentions it groups and
+     * from where; its first linked indicator is weighed like any other.
+     */
+    private record ResidentsTheme(JoyWorry shown, String factText) {}
+
+    private List<ResidentsTheme> residentsThemes(Context c) {
+        List<ResidentsTheme> themes = new ArrayList<>();
+        for (int year = c.report.firstYear(); year <= c.report.lastYear(); year++) {
+            for (ParticipationCatalog.JoyWorryTheme t : participation.joysAndWorries(c.organisation, year)) {
+                String source = t.sources().isEmpty()
+                        ? msg(c, "report.joy.residents", t.items(), String.valueOf(year))
+                        : msg(
+                                c,
+                                "report.joy.residentsWorkshops",
+                                t.items(),
+                                String.valueOf(year),
+                                String.join(", ", t.sources()));
+                themes.add(new ResidentsTheme(
+                        new JoyWorry(
+                                t.id(),
+                                c.report.id(),
+                                "JOY".equals(t.kind()) ? JoyWorry.Kind.JOY : JoyWorry.Kind.WORRY,
+                                source,
+                                t.title().in(c.locale),
+                                t.indicatorIds().isEmpty()
+                                        ? null
+                                        : t.indicatorIds().get(0),
+                                null),
+                        t.title().fi() + "|" + t.items() + "|" + String.join(",", t.sources())));
+            }
+        }
+        return themes;
     }
 
     enum SupportKind {

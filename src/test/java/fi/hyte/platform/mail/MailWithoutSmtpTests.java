@@ -25,11 +25,28 @@ class MailWithoutSmtpTests {
     MailDelivery delivery;
 
     @Autowired
+    MailRuns runs;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void demoShowsWhatWouldHaveBeenSentAndSendsNothing() {
         assertThat(delivery.configured()).isFalse();
+        // The test database is shared with test contexts that do send (to their own SMTP servers),
+        // which may have sent the demo's digests already: build this week's again, as at start.
+        jdbc.sql("delete from mail_run where organisation_id = ? and kind = 'DIGEST'")
+                .param(OrganisationCatalog.DEMO_MUNICIPALITY.value())
+                .update();
+        jdbc.sql("delete from mail_outbox where organisation_id = ? and kind = 'DIGEST'")
+                .param(OrganisationCatalog.DEMO_MUNICIPALITY.value())
+                .update();
+        runs.digest(
+                OrganisationCatalog.DEMO_MUNICIPALITY, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")));
+        // What counts is that nothing changes here.
+        int handledBefore = jdbc.sql("select count(*) from mail_outbox where status <> 'QUEUED'")
+                .query(Integer.class)
+                .single();
         assertThat(delivery.sendDue()).isZero();
         UUID digest = jdbc.sql("select o.id from mail_outbox o join app_user u on u.id = o.recipient_id"
                         + " where o.organisation_id = ? and o.kind = 'DIGEST' and u.username = 'koordinaattori'")
@@ -39,7 +56,7 @@ class MailWithoutSmtpTests {
         assertThat(jdbc.sql("select count(*) from mail_outbox where status <> 'QUEUED'")
                         .query(Integer.class)
                         .single())
-                .isZero();
+                .isEqualTo(handledBefore);
 
         WebSession admin = WebSession.signedIn(port, "admin", HyteSpringTest.DEMO_PASSWORD);
         String page = admin.get("/admin/mail").body();
