@@ -263,6 +263,11 @@ class ModerationBrowserTests {
                         assertThat(response.status()).as(path).isEqualTo(200);
                         assertThat(page.content()).doesNotContain("??");
                         violations.addAll(scan(page, "modr-public-" + lang + path.replace('/', '-') + "-" + width));
+                        assertThat(((Number) page.evaluate(
+                                                "() => document.documentElement.scrollWidth - window.innerWidth"))
+                                        .intValue())
+                                .as("sideways scrolling on " + lang + path + " at " + width)
+                                .isLessThanOrEqualTo(0);
                     }
                     page.navigate(url(base + "/consultations/" + consultation));
                     assertThat(page.content())

@@ -70,6 +70,11 @@ class PublicSiteBrowserTests {
                         String name = "public-" + language + (path.isEmpty() ? "-front" : path.replace('/', '-')) + "-"
                                 + width;
                         violations.addAll(scan(page, name));
+                        assertThat(((Number) page.evaluate(
+                                                "() => document.documentElement.scrollWidth - window.innerWidth"))
+                                        .intValue())
+                                .as("sideways scrolling on " + name)
+                                .isLessThanOrEqualTo(0);
                     }
                 }
                 page.navigate(url("/o/kerava-demo/fi/ei-ole"));
