@@ -15,12 +15,7 @@ import fi.hyte.participation.domain.Consultations;
 import fi.hyte.participation.domain.CouncilStatements;
 import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
-import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Measure;
-import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
-import fi.hyte.plan.domain.PlanEditing;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
@@ -74,7 +69,7 @@ class ModerationBrowserTests {
     CouncilStatements statements;
 
     @Autowired
-    PlanEditing planEditing;
+    fi.hyte.support.PlanFixtures planFixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -96,58 +91,8 @@ class ModerationBrowserTests {
         UUID sector = fixtures.sector(org, "Liikuntapalvelut");
         UUID youth = fixtures.body(org, BodyType.YOUTH_COUNCIL, "Nuorisovaltuusto");
         UUID older = fixtures.body(org, BodyType.OLDER_PEOPLE_COUNCIL, "Vanhusneuvosto");
-        Plan plan = planEditing.createPlan(
-                org.tenant(), new Plan(null, LocalizedText.of("Suunnitelma", null), 2025, 2028, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null, plan.id(), 0, 0, LocalizedText.of("Linja", null), LocalizedText.of(null, null), null, 0));
-        UUID goal = planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Lapset liikkuvat", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
-        planEditing.saveMeasure(
-                org.tenant(),
-                new Measure(
-                        null,
-                        null,
-                        goal,
-                        0,
-                        0,
-                        LocalizedText.of("Liikuntakerhot kouluihin", null),
-                        LocalizedText.of(null, null),
-                        sector,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        MeasureStatus.ONGOING,
-                        40,
-                        0,
-                        null,
-                        null));
+        Plan plan = planFixtures.withOneMeasure(
+                org, "Suunnitelma", "Linja", "Lapset liikkuvat", "Liikuntakerhot kouluihin", sector);
         publishing.save(
                 org.tenant(),
                 new PublicSite(

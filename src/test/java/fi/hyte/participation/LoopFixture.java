@@ -8,15 +8,11 @@ import fi.hyte.participation.domain.FormTokens;
 import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.plan.PlanCatalog;
-import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Measure;
-import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
-import fi.hyte.plan.domain.PlanEditing;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
+import fi.hyte.support.PlanFixtures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +44,7 @@ class LoopFixture {
 
     LoopFixture(
             Fixtures fixtures,
-            PlanEditing planEditing,
+            PlanFixtures planFixtures,
             Publishing publishing,
             ConsultationSetup setup,
             Consultations consultations,
@@ -63,66 +59,13 @@ class LoopFixture {
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("kuul" + suffix);
         slug = "kt-" + suffix;
-        plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Suunnitelma " + suffix, null), 2025, 2028, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null,
-                        plan.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Lapset voivat hyvin", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
-        UUID goal = planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Nuoret pääsevät mielenterveyspalveluihin", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
-        planEditing.saveMeasure(
-                org.tenant(),
-                new Measure(
-                        null,
-                        null,
-                        goal,
-                        0,
-                        0,
-                        LocalizedText.of("Koulupsykologeja lisää", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        MeasureStatus.ONGOING,
-                        40,
-                        0,
-                        null,
-                        null));
+        plan = planFixtures.withOneMeasure(
+                org,
+                "Suunnitelma " + suffix,
+                "Lapset voivat hyvin",
+                "Nuoret pääsevät mielenterveyspalveluihin",
+                "Koulupsykologeja lisää",
+                null);
         publishing.save(
                 org.tenant(),
                 new PublicSite(

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
-import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Measure;
-import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
-import fi.hyte.plan.domain.PlanEditing;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
@@ -19,7 +14,6 @@ import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -48,7 +42,7 @@ class MeasureFeedbackTests {
     Publishing publishing;
 
     @Autowired
-    PlanEditing planEditing;
+    fi.hyte.support.PlanFixtures planFixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,59 +61,8 @@ class MeasureFeedbackTests {
         slug = "pal-" + suffix;
         sector = fixtures.sector(org, "Liikuntapalvelut " + suffix);
         fixtures.person(org, "Toimialan Tiina", sector, Role.EDITOR);
-        Plan plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Suunnitelma " + suffix, null), 2025, 2028, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null, plan.id(), 0, 0, LocalizedText.of("Linja", null), LocalizedText.of(null, null), null, 0));
-        UUID goal = planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Tavoite", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
-        planEditing.saveMeasure(
-                org.tenant(),
-                new Measure(
-                        null,
-                        null,
-                        goal,
-                        0,
-                        0,
-                        LocalizedText.of("Liikuntakerhot kouluihin", null),
-                        LocalizedText.of(null, null),
-                        sector,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        MeasureStatus.ONGOING,
-                        40,
-                        0,
-                        null,
-                        null));
+        Plan plan = planFixtures.withOneMeasure(
+                org, "Suunnitelma " + suffix, "Linja", "Tavoite", "Liikuntakerhot kouluihin", sector);
         publishing.save(
                 org.tenant(),
                 new PublicSite(

@@ -10,7 +10,6 @@ import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.Summaries;
 import fi.hyte.participation.domain.YouSaidWeDid;
 import fi.hyte.plan.PlanCatalog;
-import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
@@ -52,7 +51,7 @@ class SummaryTests {
     Fixtures fixtures;
 
     @Autowired
-    PlanEditing planEditing;
+    fi.hyte.support.PlanFixtures planFixtures;
 
     @Autowired
     Publishing publishing;
@@ -85,7 +84,7 @@ class SummaryTests {
 
     @BeforeEach
     void answers() {
-        f = new LoopFixture(fixtures, planEditing, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
         for (int i = 1; i <= 6; i++) {
             f.answer(
                     Map.of(f.section.id(), "Kommentti numero " + i),

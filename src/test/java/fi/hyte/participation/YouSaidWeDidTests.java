@@ -11,7 +11,6 @@ import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.YouSaidWeDid;
 import fi.hyte.participation.domain.YouSaidWeDid.Reply;
 import fi.hyte.plan.PlanCatalog;
-import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
@@ -46,7 +45,7 @@ class YouSaidWeDidTests {
     Fixtures fixtures;
 
     @Autowired
-    PlanEditing planEditing;
+    fi.hyte.support.PlanFixtures planFixtures;
 
     @Autowired
     Publishing publishing;
@@ -79,7 +78,7 @@ class YouSaidWeDidTests {
 
     @BeforeEach
     void aConsultationWithComments() {
-        f = new LoopFixture(fixtures, planEditing, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
         assertThat(f.comment("Koulupsykologille pääsee liian hitaasti.", "UNDER_18", "04200")
                         .status())
                 .isEqualTo("PUBLISHED");
