@@ -542,7 +542,7 @@ class ReportLifecycleTests {
         UUID extended = work.start(
                 tenant,
                 new ReportWork.NewReport(
-                        ReportKind.EXTENDED, LocalizedText.of("Laaja", null), year, year, null, false, false));
+                        ReportKind.EXTENDED, LocalizedText.of("Laaja", null), year - 4, year - 1, null, false, false));
         assertThat(joysBlock(extended, "fi").hasData()).isFalse();
 
         UUID collection = joys.create(
@@ -581,9 +581,14 @@ class ReportLifecycleTests {
         assertThat(sv.fingerprint()).isEqualTo(fi.fingerprint());
     }
 
+    /** Composed today: residents heard this year count for a report on the years before. */
     private fi.hyte.report.domain.ReportContent.BlockContent joysBlock(UUID report, String lang) {
         return composer
-                .compose(org.id(), work.find(tenant, report), java.util.Locale.forLanguageTag(lang), TODAY)
+                .compose(
+                        org.id(),
+                        work.find(tenant, report),
+                        java.util.Locale.forLanguageTag(lang),
+                        LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")))
                 .content()
                 .sections()
                 .stream()

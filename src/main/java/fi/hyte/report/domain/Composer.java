@@ -745,15 +745,18 @@ public class Composer {
     }
 
     /**
-     * The themes residents' joys and worries were grouped into on the participation side, for the
-     * report's years, each as one joy or worry: its source says how many mentions it groups and
+     * The themes residents' joys and worries were grouped into on the participation side, from the
+     * report's first year up to today, each as one joy or worry: its source says how many mentions it groups and
      * from where; its first linked indicator is weighed like any other.
      */
     private record ResidentsTheme(JoyWorry shown, String factText) {}
 
     private List<ResidentsTheme> residentsThemes(Context c) {
         List<ResidentsTheme> themes = new ArrayList<>();
-        for (int year = c.report.firstYear(); year <= c.report.lastYear(); year++) {
+        // Residents are heard while the report is prepared, usually after the years it covers: the
+        // themes of those years and of the years since, up to today, count.
+        int until = Math.max(c.report.lastYear(), c.today.getYear());
+        for (int year = c.report.firstYear(); year <= until; year++) {
             for (ParticipationCatalog.JoyWorryTheme t : participation.joysAndWorries(c.organisation, year)) {
                 String source = t.sources().isEmpty()
                         ? msg(c, "report.joy.residents", t.items(), String.valueOf(year))
