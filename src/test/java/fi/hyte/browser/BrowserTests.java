@@ -20,15 +20,9 @@ import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.People;
 import fi.hyte.organisation.domain.Responsibilities;
 import fi.hyte.organisation.domain.Sectors;
-import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Measure;
 import fi.hyte.plan.domain.MeasureStatus;
-import fi.hyte.plan.domain.Plan;
-import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
-import fi.hyte.plan.domain.PolicyLine;
-import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
@@ -99,7 +93,7 @@ class BrowserTests {
     fi.hyte.report.domain.Reports reports;
 
     @Autowired
-    PlanEditing planEditing;
+    fi.hyte.support.PlanFixtures plans;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -463,67 +457,10 @@ class BrowserTests {
         // An organisation of its own: the demo plan stays as other tests expect it.
         var org = fixtures.organisation("selainplan" + Long.toString(System.nanoTime(), 36));
         UUID sector = fixtures.sector(org, "Vapaa-aika");
-        Plan plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Selaimen suunnitelma", null), 2025, 2029, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null,
-                        plan.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Lapset ja nuoret", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
-        UUID goal = planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Nuoret liikkuvat", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
+        UUID goal =
+                plans.goalInNewPlan(org, "Selaimen suunnitelma", 2025, 2029, "Lapset ja nuoret", "Nuoret liikkuvat");
         for (MeasureStatus status : List.of(MeasureStatus.ONGOING, MeasureStatus.LATE, MeasureStatus.DONE)) {
-            planEditing.saveMeasure(
-                    org.tenant(),
-                    new Measure(
-                            null,
-                            null,
-                            goal,
-                            0,
-                            0,
-                            LocalizedText.of("Toimi " + status, null),
-                            LocalizedText.of(null, null),
-                            sector,
-                            null,
-                            List.of(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            false,
-                            status,
-                            10,
-                            0,
-                            null,
-                            null));
+            plans.measure(org, goal, "Toimi " + status, sector, status, 10);
         }
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -584,38 +521,8 @@ class BrowserTests {
     @Test
     void newTermsPlanStartsFromThePreviousOneByKeyboardAndItsFormPassesAxe() {
         var org = fixtures.organisation("selainkopio" + Long.toString(System.nanoTime(), 36));
-        Plan previous = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Edellinen suunnitelma", null), 2021, 2024, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null,
-                        previous.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Osallisuus kasvaa", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
-        planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Nuoret vaikuttavat", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
+        var previous = plans.plan(org, "Edellinen suunnitelma", 2021, 2024);
+        plans.goal(org, plans.line(org, previous, "Osallisuus kasvaa"), "Nuoret vaikuttavat");
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();

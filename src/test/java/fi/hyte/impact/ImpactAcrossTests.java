@@ -11,15 +11,12 @@ import fi.hyte.impact.domain.Screening;
 import fi.hyte.impact.domain.TemplateContent;
 import fi.hyte.impact.domain.Templates;
 import fi.hyte.organisation.domain.BodyType;
-import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Plan;
-import fi.hyte.plan.domain.PlanEditing;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
+import fi.hyte.support.PlanFixtures;
 import fi.hyte.support.WebSession;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -63,7 +60,7 @@ class ImpactAcrossTests {
     ImpactCatalog catalog;
 
     @Autowired
-    PlanEditing planEditing;
+    PlanFixtures plans;
 
     @Autowired
     JdbcClient jdbc;
@@ -407,46 +404,8 @@ class ImpactAcrossTests {
     }
 
     private UUID goal(Org org) {
-        Plan plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(
-                        null,
-                        LocalizedText.of("Suunnitelma", null),
-                        LocalDate.now().getYear() - 1,
-                        LocalDate.now().getYear() + 2,
-                        null,
-                        null,
-                        false,
-                        0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null,
-                        plan.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Linjaus", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
-        return planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Lasten arki sujuu", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
+        int year = LocalDate.now().getYear();
+        return plans.goalInNewPlan(org, "Suunnitelma", year - 1, year + 2, "Linjaus", "Lasten arki sujuu");
     }
 
     private static String suffix() {

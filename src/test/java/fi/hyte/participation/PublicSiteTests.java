@@ -8,7 +8,6 @@ import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.plan.domain.Evaluation;
 import fi.hyte.plan.domain.Goal;
-import fi.hyte.plan.domain.Measure;
 import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
 import fi.hyte.plan.domain.PlanEditing;
@@ -61,6 +60,9 @@ class PublicSiteTests {
     PlanEditing planEditing;
 
     @Autowired
+    fi.hyte.support.PlanFixtures plans;
+
+    @Autowired
     PlanReading planReading;
 
     @Autowired
@@ -84,9 +86,7 @@ class PublicSiteTests {
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("julk" + suffix, RegionKind.MUNICIPALITY, "092");
         slug = "julk-" + suffix;
-        plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Suunnitelma " + suffix, null), 2025, 2028, null, null, false, 0));
+        plan = plans.plan(org, "Suunnitelma " + suffix, 2025, 2028);
         UUID line = planEditing.saveLine(
                 org.tenant(),
                 new PolicyLine(
@@ -98,52 +98,8 @@ class PublicSiteTests {
                         LocalizedText.of(null, null),
                         null,
                         0));
-        UUID goalId = planEditing.saveGoal(
-                org.tenant(),
-                new Goal(
-                        null,
-                        null,
-                        line,
-                        0,
-                        0,
-                        LocalizedText.of("Julkaistu tavoite", null),
-                        LocalizedText.of(null, null),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null));
-        UUID measure = planEditing.saveMeasure(
-                org.tenant(),
-                new Measure(
-                        null,
-                        null,
-                        goalId,
-                        0,
-                        0,
-                        LocalizedText.of("Liikuntakerhot kouluihin", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        MeasureStatus.ONGOING,
-                        40,
-                        0,
-                        null,
-                        null));
+        UUID goalId = plans.goal(org, line, "Julkaistu tavoite");
+        UUID measure = plans.measure(org, goalId, "Liikuntakerhot kouluihin", null, MeasureStatus.ONGOING, 40);
         planEditing.saveEvaluation(
                 org.tenant(),
                 new Evaluation(

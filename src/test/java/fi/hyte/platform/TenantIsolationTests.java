@@ -23,7 +23,6 @@ import fi.hyte.plan.domain.MeasureStatus;
 import fi.hyte.plan.domain.Plan;
 import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.plan.domain.Realisation;
 import fi.hyte.plan.domain.TargetDirection;
 import fi.hyte.platform.security.Users;
@@ -111,6 +110,9 @@ class TenantIsolationTests {
 
     @Autowired
     PlanEditing planEditing;
+
+    @Autowired
+    fi.hyte.support.PlanFixtures plans;
 
     @Autowired
     PlanReading planReading;
@@ -234,28 +236,8 @@ class TenantIsolationTests {
                         .body());
         assertThat(created.find()).isTrue();
         ownToken = created.group();
-        Plan otherPlan = planEditing.createPlan(
-                other.tenant(),
-                new Plan(
-                        null,
-                        LocalizedText.of("Vieras suunnitelma " + suffix, null),
-                        2025,
-                        2028,
-                        null,
-                        null,
-                        false,
-                        0));
-        UUID otherLine = planEditing.saveLine(
-                other.tenant(),
-                new PolicyLine(
-                        null,
-                        otherPlan.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Vieras linjaus", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
+        Plan otherPlan = plans.plan(other, "Vieras suunnitelma " + suffix, 2025, 2028);
+        UUID otherLine = plans.line(other, otherPlan, "Vieras linjaus");
         UUID otherGoal = planEditing.saveGoal(
                 other.tenant(),
                 new Goal(

@@ -28,20 +28,34 @@ public class PlanFixtures {
      */
     public Plan withOneMeasure(
             Org org, String planTitle, String lineTitle, String goalTitle, String measureTitle, UUID sector) {
-        Plan plan = planEditing.createPlan(
-                org.tenant(), new Plan(null, LocalizedText.of(planTitle, null), 2025, 2028, null, null, false, 0));
-        UUID line = planEditing.saveLine(
+        Plan plan = plan(org, planTitle, 2025, 2028);
+        UUID goal = goal(org, line(org, plan, lineTitle), goalTitle);
+        measure(org, goal, measureTitle, sector, MeasureStatus.ONGOING, 40);
+        return plan;
+    }
+
+    /** A plan's one goal under one policy line, in a new plan for the given years; the goal's id. */
+    public UUID goalInNewPlan(Org org, String planTitle, int from, int to, String lineTitle, String goalTitle) {
+        return goal(org, line(org, plan(org, planTitle, from, to), lineTitle), goalTitle);
+    }
+
+    /** A new plan for the given years, with a Finnish title only. */
+    public Plan plan(Org org, String title, int from, int to) {
+        return planEditing.createPlan(
+                org.tenant(), new Plan(null, LocalizedText.of(title, null), from, to, null, null, false, 0));
+    }
+
+    /** A policy line at the end of the plan, with a Finnish title only. */
+    public UUID line(Org org, Plan plan, String title) {
+        return planEditing.saveLine(
                 org.tenant(),
                 new PolicyLine(
-                        null,
-                        plan.id(),
-                        0,
-                        0,
-                        LocalizedText.of(lineTitle, null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
-        UUID goal = planEditing.saveGoal(
+                        null, plan.id(), 0, 0, LocalizedText.of(title, null), LocalizedText.of(null, null), null, 0));
+    }
+
+    /** A goal under the line, with a Finnish title only and nothing else. */
+    public UUID goal(Org org, UUID line, String title) {
+        return planEditing.saveGoal(
                 org.tenant(),
                 new Goal(
                         null,
@@ -49,7 +63,7 @@ public class PlanFixtures {
                         line,
                         0,
                         0,
-                        LocalizedText.of(goalTitle, null),
+                        LocalizedText.of(title, null),
                         LocalizedText.of(null, null),
                         List.of(),
                         List.of(),
@@ -59,7 +73,11 @@ public class PlanFixtures {
                         0,
                         null,
                         null));
-        planEditing.saveMeasure(
+    }
+
+    /** A measure of the goal with the given sector (or none), status and per cent done. */
+    public UUID measure(Org org, UUID goal, String title, UUID sector, MeasureStatus status, int percentDone) {
+        return planEditing.saveMeasure(
                 org.tenant(),
                 new Measure(
                         null,
@@ -67,7 +85,7 @@ public class PlanFixtures {
                         goal,
                         0,
                         0,
-                        LocalizedText.of(measureTitle, null),
+                        LocalizedText.of(title, null),
                         LocalizedText.of(null, null),
                         sector,
                         null,
@@ -82,11 +100,10 @@ public class PlanFixtures {
                         null,
                         null,
                         false,
-                        MeasureStatus.ONGOING,
-                        40,
+                        status,
+                        percentDone,
                         0,
                         null,
                         null));
-        return plan;
     }
 }

@@ -16,7 +16,6 @@ import fi.hyte.plan.domain.Plan;
 import fi.hyte.plan.domain.PlanEditing;
 import fi.hyte.plan.domain.PlanReading;
 import fi.hyte.plan.domain.PlanSnapshot;
-import fi.hyte.plan.domain.PolicyLine;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
@@ -102,6 +101,9 @@ class MailTests {
     PlanEditing planEditing;
 
     @Autowired
+    fi.hyte.support.PlanFixtures plans;
+
+    @Autowired
     PlanReading planReading;
 
     @Autowired
@@ -154,20 +156,8 @@ class MailTests {
                 .single());
         sector = fixtures.sector(org, "Sivistys " + suffix);
         editorPerson = fixtures.person(org, "Erkki Editori", sector, Role.EDITOR);
-        Plan plan = planEditing.createPlan(
-                org.tenant(),
-                new Plan(null, LocalizedText.of("Suunnitelma " + suffix, null), 2025, 2028, null, null, false, 0));
-        UUID line = planEditing.saveLine(
-                org.tenant(),
-                new PolicyLine(
-                        null,
-                        plan.id(),
-                        0,
-                        0,
-                        LocalizedText.of("Linjaus", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        0));
+        Plan plan = plans.plan(org, "Suunnitelma " + suffix, 2025, 2028);
+        UUID line = plans.line(org, plan, "Linjaus");
         goal = planEditing.saveGoal(
                 org.tenant(),
                 new Goal(
