@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
@@ -14,22 +13,12 @@ import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HyteSpringTest
 class ConsultationTests {
-
-    static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
-    static final Pattern SECTION = Pattern.compile("name=\"(section-[0-9a-f-]{36})\"");
 
     @LocalServerPort
     int port;
@@ -65,7 +51,7 @@ class ConsultationTests {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    PublicHttp web;
 
     Org org;
     String slug;
@@ -74,27 +60,11 @@ class ConsultationTests {
 
     @BeforeEach
     void anOpenConsultation() {
+        web = new PublicHttp(port);
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("kuul" + suffix);
         slug = "kuul-" + suffix;
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         consultation = open("POST");
         page = "/o/" + slug + "/fi/consultations/" + consultation;
     }
@@ -364,51 +334,20 @@ class ConsultationTests {
 
     /** The form's fields as a browser would send them, with a comment on its section. */
     private static Map<String, String> answer(String form, String comment, Map<String, String> overrides) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher token = TOKEN.matcher(form);
-        fields.put("token", token.find() ? token.group(1) : "");
-        fields.put("website", "");
-        Matcher section = SECTION.matcher(form);
-        if (section.find()) {
-            fields.put(section.group(1), comment);
-        }
-        fields.put("nickname", "Puistokävijä");
-        fields.put("ageGroup", "30_44");
-        fields.put("postalArea", "04200");
-        fields.put("email", "");
-        fields.putAll(overrides);
-        return fields;
+        Map<String, String> withGroup = new LinkedHashMap<>(Map.of("ageGroup", "30_44", "postalArea", "04200"));
+        withGroup.putAll(overrides);
+        return PublicHttp.answer(form, comment, withGroup);
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET());
+        return web.get(path);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) {
-        return post(path, form, Map.of());
+        return web.post(path, form);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return web.post(path, form, headers);
     }
 }

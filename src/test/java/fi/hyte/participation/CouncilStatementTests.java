@@ -8,7 +8,6 @@ import fi.hyte.organisation.domain.OrganisationStructure;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
@@ -72,24 +71,7 @@ class CouncilStatementTests {
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("neuv" + suffix);
         slug = "neuv-" + suffix;
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         youth = fixtures.body(org, BodyType.YOUTH_COUNCIL, "Nuorisovaltuusto " + suffix);
         older = fixtures.body(org, BodyType.OLDER_PEOPLE_COUNCIL, "Vanhusneuvosto " + suffix);
         board = fixtures.body(org, BodyType.BOARD, "Hallitus " + suffix);

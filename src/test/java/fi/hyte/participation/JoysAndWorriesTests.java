@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.participation.domain.JoysAndWorries;
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
@@ -13,13 +12,7 @@ import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,9 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HyteSpringTest
 class JoysAndWorriesTests {
-
-    static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -67,7 +55,7 @@ class JoysAndWorriesTests {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    PublicHttp web;
 
     Org org;
     String slug;
@@ -76,27 +64,11 @@ class JoysAndWorriesTests {
 
     @BeforeEach
     void aPublishedStandingCollection() {
+        web = new PublicHttp(port);
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("ilo" + suffix);
         slug = "ilo-" + suffix;
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         collection = joys.create(
                         org.tenant(),
                         new LocalizedText("Mikä täällä on hyvää?", "Vad är bra här?", null),
@@ -216,8 +188,7 @@ class JoysAndWorriesTests {
 
     private static Map<String, String> fields(String form, String kind, String text) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher token = TOKEN.matcher(form);
-        fields.put("token", token.find() ? token.group(1) : "");
+        fields.put("token", PublicHttp.token(form));
         fields.put("website", "");
         fields.put("kind", kind);
         fields.put("text", text);
@@ -234,34 +205,14 @@ class JoysAndWorriesTests {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET());
+        return web.get(path);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) {
-        return post(path, form, Map.of());
+        return web.post(path, form);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return web.post(path, form, headers);
     }
 }

@@ -5,7 +5,6 @@ import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
 import fi.hyte.participation.domain.FormTokens;
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.plan.PlanCatalog;
 import fi.hyte.plan.domain.Plan;
@@ -14,7 +13,6 @@ import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.PlanFixtures;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,24 +64,7 @@ class LoopFixture {
                 "Nuoret pääsevät mielenterveyspalveluihin",
                 "Koulupsykologeja lisää",
                 null);
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         Instant opens = Instant.now().minusSeconds(3600);
         UUID id = setup.create(
                 org.tenant(),

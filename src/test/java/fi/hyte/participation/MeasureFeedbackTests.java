@@ -2,10 +2,8 @@ package fi.hyte.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.plan.domain.Plan;
-import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
@@ -63,24 +61,7 @@ class MeasureFeedbackTests {
         fixtures.person(org, "Toimialan Tiina", sector, Role.EDITOR);
         Plan plan = planFixtures.withOneMeasure(
                 org, "Suunnitelma " + suffix, "Linja", "Tavoite", "Liikuntakerhot kouluihin", sector);
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         publishing.publishPlan(org.tenant(), plan.id(), LocalDate.now());
         String planPage = web.get("/o/" + slug + "/fi/plan").body();
         Matcher link =

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.Retention;
 import fi.hyte.platform.LocalizedText;
@@ -74,24 +73,7 @@ class ModerationTests {
         String suffix = Long.toString(System.nanoTime(), 36);
         org = fixtures.organisation("mod" + suffix);
         slug = "mod-" + suffix;
-        publishing.save(
-                org.tenant(),
-                new PublicSite(
-                        org.id(),
-                        slug,
-                        true,
-                        false,
-                        LocalizedText.of("Yhteenveto", null),
-                        LocalizedText.of(null, null),
-                        null,
-                        null,
-                        LocalizedText.of(null, null),
-                        "PARTIAL",
-                        LocalizedText.of(null, null),
-                        "a@example.fi",
-                        LocalDate.now(),
-                        0,
-                        -1));
+        publishing.save(org.tenant(), TestSites.online(org.id(), slug));
         consultation = open(org, "POST");
         page = "/o/" + slug + "/fi/consultations/" + consultation;
     }
