@@ -2,9 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -36,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class BrowserTests {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final List<String> WCAG = Axe.WCAG;
 
     @LocalServerPort
     int port;
@@ -571,20 +567,7 @@ class BrowserTests {
     }
 
     private List<String> scan(Page page, String language, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(language + "-" + name + ".png"))
-                .setFullPage(true));
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        return results.getViolations().stream()
-                .map(rule -> language + " " + name + ": " + describe(rule))
-                .collect(Collectors.toList());
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getHelp() + ") at "
-                + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", "));
+        return Axe.scan(page, language + "-" + name);
     }
 
     private void signIn(Page page, String username, String password) {

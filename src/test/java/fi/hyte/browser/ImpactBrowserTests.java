@@ -2,8 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -14,12 +12,10 @@ import fi.hyte.impact.domain.DecisionCase;
 import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.support.HyteSpringTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HyteSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImpactBrowserTests {
-
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     /** The elements outside a scrolling table that reach past a phone's width, for the failure message. */
     static final String WIDE = "Array.from(document.querySelectorAll('body *'))"
@@ -125,19 +119,7 @@ class ImpactBrowserTests {
                                     .as("no sideways scrolling on a phone: %s %s", entry.getKey(), page.evaluate(WIDE))
                                     .isLessThanOrEqualTo(390);
                         }
-                        page.screenshot(new Page.ScreenshotOptions()
-                                .setPath(SCREENSHOTS.resolve(
-                                        "impact-" + width + "-" + language + "-" + entry.getKey() + ".png"))
-                                .setFullPage(true));
-                        AxeResults results = new AxeBuilder(page)
-                                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                                .analyze();
-                        results.getViolations()
-                                .forEach(rule -> violations.add(width + " " + language + " " + entry.getKey() + ": "
-                                        + rule.getId() + " at "
-                                        + rule.getNodes().stream()
-                                                .map(n -> String.valueOf(n.getTarget()))
-                                                .collect(Collectors.joining(", "))));
+                        violations.addAll(Axe.scan(page, "impact-" + width + "-" + language + "-" + entry.getKey()));
                     }
                 }
             }
@@ -174,13 +156,7 @@ class ImpactBrowserTests {
             page.locator("text=Eläkeläisten aamuvuorot säilyvät ennallaan.").waitFor();
             assertThat(page.url()).isEqualTo(matrixUrl);
             assertThat(page.evaluate("window.__marker")).isEqualTo("same page");
-            AxeResults results = new AxeBuilder(page)
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze();
-            assertThat(results.getViolations()).isEmpty();
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("impact-cell-saved.png"))
-                    .setFullPage(true));
+            assertThat(Axe.scan(page, "impact-cell-saved")).isEmpty();
         }
         assertThat(cases.cells(OrganisationCatalog.DEMO_MUNICIPALITY, pool.id()))
                 .anyMatch(c -> "Eläkeläisten aamuvuorot säilyvät ennallaan.".equals(c.reasoning()));

@@ -2,8 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -21,13 +19,11 @@ import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModerationBrowserTests {
 
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @LocalServerPort
@@ -301,20 +296,7 @@ class ModerationBrowserTests {
     }
 
     private List<String> scan(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
-        return new AxeBuilder(page)
-                .withTags(WCAG).analyze().getViolations().stream()
-                        .map(rule -> name + ": " + describe(rule))
-                        .collect(Collectors.toList());
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getHelp() + ") at "
-                + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", "));
+        return Axe.scan(page, name);
     }
 
     private String url(String path) {

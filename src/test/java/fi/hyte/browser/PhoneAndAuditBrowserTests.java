@@ -2,7 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -165,17 +164,7 @@ class PhoneAndAuditBrowserTests {
                         assertThat(page.content()).doesNotContain("??");
                         String name = language + "-" + width + "-"
                                 + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
-                        page.screenshot(new Page.ScreenshotOptions()
-                                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                                .setFullPage(true));
-                        new AxeBuilder(page)
-                                .withTags(BrowserTests.WCAG).analyze().getViolations().stream()
-                                        .forEach(rule -> problems.add(name + ": " + rule.getId() + " "
-                                                + rule.getNodes().stream()
-                                                        .map(n -> String.join(
-                                                                " ",
-                                                                n.getTarget().toString()))
-                                                        .toList()));
+                        problems.addAll(Axe.scan(page, name));
                     }
                 }
             }
@@ -204,14 +193,7 @@ class PhoneAndAuditBrowserTests {
             page.locator("#imported").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
             assertThat(page.locator("#imported a").first().textContent())
                     .isEqualTo("Koettu turvallisuus kotikadulla, % (oma kysely)");
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("import-result.png"))
-                    .setFullPage(true));
-            assertThat(new AxeBuilder(page)
-                            .withTags(BrowserTests.WCAG)
-                            .analyze()
-                            .getViolations())
-                    .isEmpty();
+            assertThat(Axe.scan(page, "import-result")).isEmpty();
             page.selectOption("#add-theme", "SAFETY");
             page.locator("#imported button[type=submit]").click();
             page.waitForURL(u -> u.endsWith("/indicators/set"));

@@ -2,9 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -15,7 +12,6 @@ import fi.hyte.support.HyteSpringTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,20 +158,7 @@ class PublicSiteBrowserTests {
     }
 
     private List<String> scan(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        return results.getViolations().stream()
-                .map(rule -> name + ": " + describe(rule))
-                .collect(Collectors.toList());
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getHelp() + ") at "
-                + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", "));
+        return Axe.scan(page, name);
     }
 
     private String url(String path) {

@@ -3,7 +3,6 @@ package fi.hyte.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -457,10 +456,7 @@ class SingleSignOnTests {
     }
 
     private List<String> axe(Page page, String name) {
-        return new AxeBuilder(page)
-                .withTags(BrowserTests.WCAG).analyze().getViolations().stream()
-                        .map(rule -> name + ": " + rule.getId() + " " + rule.getHelp())
-                        .toList();
+        return Axe.scan(page, "sso-" + name);
     }
 
     private String url(String path) {

@@ -2,8 +2,6 @@ package fi.hyte.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -267,20 +264,7 @@ class TripUpsBrowserTests {
     }
 
     private List<String> scan(Page page, String language, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(language + "-" + name + ".png"))
-                .setFullPage(true));
-        return new AxeBuilder(page)
-                .withTags(BrowserTests.WCAG).analyze().getViolations().stream()
-                        .map(rule -> language + " " + name + ": " + describe(rule))
-                        .collect(Collectors.toList());
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getHelp() + ") at "
-                + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining(", "));
+        return Axe.scan(page, language + "-" + name);
     }
 
     private void signIn(Page page, String username) {
