@@ -6,12 +6,12 @@ import fi.hyte.platform.OrganisationId;
 import java.time.LocalDate;
 
 /** The smallest public site the participation tests put online: a Finnish summary and a contact address. */
-final class TestSites {
+public final class TestSites {
 
     private TestSites() {}
 
     /** A new site (no version yet) that is online at the slug, with a partial accessibility statement. */
-    static PublicSite online(OrganisationId organisation, String slug) {
+    public static PublicSite online(OrganisationId organisation, String slug) {
         return new PublicSite(
                 organisation,
                 slug,

@@ -169,6 +169,8 @@ class TenantIsolationTests {
     Org own;
     Org other;
     Map<String, String> otherIds;
+    String otherSlug;
+    String ownSlug;
     String ownToken;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -328,15 +330,18 @@ class TenantIsolationTests {
         UUID otherMail = otherMail(user, suffix);
         UUID otherCase = ImpactFixture.decisionCase(impactPreparation, other.tenant(), body, suffix);
         ImpactFixture.decided(jdbc, other.id(), otherCase, otherGoal);
-        // The other organisation's public site: not online, with its plan, 2025's evaluations and a
-        // key indicator published; its address must show nothing of them.
-        String otherSlug = "vieras-" + suffix;
+        // The other organisation's public site: online, with its plan, 2025's evaluations, a key
+        // indicator, a consultation and a collection published; the own site is online too, so an
+        // other organisation's id under the own address can answer 404 for no reason but the tenant.
+        otherSlug = "vieras-" + suffix;
+        ownSlug = "oma-" + suffix;
+        publishing.save(own.tenant(), fi.hyte.participation.TestSites.online(own.id(), ownSlug));
         publishing.save(
                 other.tenant(),
                 new fi.hyte.participation.domain.PublicSite(
                         other.id(),
                         otherSlug,
-                        false,
+                        true,
                         false,
                         LocalizedText.of("Vieras yhteenveto", null),
                         LocalizedText.of("Vieras yhteys", null),
@@ -367,6 +372,20 @@ class TenantIsolationTests {
                         List.of(),
                         0),
                 List.of());
+        consultationSetup.update(
+                other.tenant(),
+                new fi.hyte.participation.domain.Consultation(
+                        otherConsultation,
+                        other.id(),
+                        null,
+                        LocalizedText.of("Vieras kuuleminen", null),
+                        LocalizedText.of("Vieras johdanto", null),
+                        java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        "POST",
+                        true,
+                        List.of(),
+                        0));
         // An answer and a feedback item of the other organisation, for moderation and the sectors' lists.
         UUID otherResponse = UUID.randomUUID();
         jdbc.sql("insert into consultation_response (id, organisation_id, consultation_id, status, content_hash) values"
@@ -387,6 +406,7 @@ class TenantIsolationTests {
                         null,
                         false)
                 .id();
+        joys.publish(other.tenant(), otherJoys, true, 0);
         joys.addWorkshopItem(other.tenant(), otherJoys, "JOY", "Vieras ilo", "Vieras työpaja", null, null, null);
         joys.addTheme(other.tenant(), otherJoys, "JOY", LocalizedText.of("Vieras teema", null), List.of());
         otherIds = new HashMap<>(Map.ofEntries(
@@ -460,6 +480,9 @@ class TenantIsolationTests {
             if (refusedAsOperatorOnly(admin, endpoint)) {
                 continue;
             }
+            if (endpoint.path().startsWith("/o/")) {
+                continue; // the public site, by the own address: publicAddressesAnswer404ForAnotherOrganisationsIds
+            }
             String url = substitute(endpoint.path(), otherIds);
             Response response = url.startsWith("/api/")
                     ? api(endpoint.method(), url)
@@ -471,6 +494,45 @@ class TenantIsolationTests {
             checked.add(endpoint.method() + " " + endpoint.path());
         }
         assertThat(checked).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(snapshot(other)).isEqualTo(before);
+    }
+
+    /**
+     * Every public address that names a record by its id ({@code /o/{slug}/{lang}/…/{id}}), asked
+     * under the own organisation's online site with the other organisation's published record: 404
+     * and nothing of it, GET and POST alike (a resident has no session). The same record under its own
+     * organisation's address answers 200, so the 404 is the tenant's and not a missing record's.
+     */
+    @Test
+    void publicAddressesAnswer404ForAnotherOrganisationsIds() {
+        WebSession resident = new WebSession(port);
+        String before = snapshot(other);
+        Map<String, String> ids = Map.of(
+                "consultations", otherIds.get("participation-consultations"),
+                "joys", otherIds.get("participation-joys"));
+        List<String> checked = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String path = endpoint.path();
+            if (!path.startsWith("/o/{slug}/{lang}/") || !path.contains("{id}")) {
+                continue;
+            }
+            String kind = path.split("/")[4];
+            String id = ids.get(kind);
+            assertThat(id).as("test data for %s", path).isNotNull();
+            String own = path.replace("{slug}", ownSlug).replace("{lang}", "fi").replace("{id}", id);
+            Response response = endpoint.method() == RequestMethod.GET
+                    ? resident.get(own)
+                    : resident.post(own, Map.of("text", "Kaapattu", "kind", "JOY", "reason", "SPAM"));
+            assertThat(response.status()).as("%s %s", endpoint.method(), own).isEqualTo(404);
+            assertThat(response.body()).as("%s %s", endpoint.method(), own).doesNotContain("Vieras");
+            checked.add(endpoint.method() + " " + path);
+        }
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(5);
+        for (String kind : ids.keySet()) {
+            String theirs = "/o/" + otherSlug + "/fi/" + kind + "/" + ids.get(kind);
+            assertThat(resident.get(theirs).status()).as(theirs).isEqualTo(200);
+            assertThat(resident.get(theirs).body()).as(theirs).contains("Vieras");
+        }
         assertThat(snapshot(other)).isEqualTo(before);
     }
 
