@@ -49,6 +49,7 @@ public class YouSaidWeDid {
     private final PublicSites sites;
     private final PlanCatalog plans;
     private final AuditLog audit;
+    private final ResultsMail resultsMail;
 
     YouSaidWeDid(
             JdbcClient jdbc,
@@ -56,7 +57,9 @@ public class YouSaidWeDid {
             Consultations consultations,
             PublicSites sites,
             PlanCatalog plans,
-            AuditLog audit) {
+            AuditLog audit,
+            ResultsMail resultsMail) {
+        this.resultsMail = resultsMail;
         this.jdbc = jdbc;
         this.json = json;
         this.consultations = consultations;
@@ -417,6 +420,8 @@ public class YouSaidWeDid {
                 Map.of("concluded", false),
                 Map.of("concluded", true, "items", progress.items()));
         sites.published(tenant.organisation());
+        // Concluding is the moment the results are out: the "you said, we did" page is complete.
+        resultsMail.resultsOut(c);
         return List.of();
     }
 

@@ -264,7 +264,8 @@ class PublicSiteController {
                                 form.get("email"),
                                 sections,
                                 answers,
-                                form.get("workshop")),
+                                form.get("workshop"),
+                                lang),
                         request.getRemoteAddr(),
                         now);
         if (!outcome.refused()) {
