@@ -242,7 +242,8 @@ public class Answering {
                     .update();
         }
         if (email != null) {
-            String language = List.of("fi", "sv", "en").contains(s.language()) ? s.language() : "fi";
+            String language =
+                    s.language() != null && List.of("fi", "sv", "en").contains(s.language()) ? s.language() : "fi";
             jdbc.sql("insert into consultation_email (response_id, organisation_id, email, language) values (?, ?, ?,"
                             + " ?)")
                     .params(id, c.organisation().value(), email, language)

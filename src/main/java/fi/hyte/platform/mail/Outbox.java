@@ -72,7 +72,9 @@ public class Outbox {
         if (!organisation.sends(notice.kind()) || !MailAddresses.valid(notice.address())) {
             return Optional.empty();
         }
-        String language = List.of("fi", "sv", "en").contains(notice.language()) ? notice.language() : "fi";
+        String language = notice.language() != null && List.of("fi", "sv", "en").contains(notice.language())
+                ? notice.language()
+                : "fi";
         MailRenderer.Rendered message = renderer.render(
                 notice.organisation(),
                 notice.kind(),
