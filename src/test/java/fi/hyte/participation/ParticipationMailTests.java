@@ -71,6 +71,9 @@ class ParticipationMailTests {
         SMTP.stop();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     Fixtures fixtures;
 
@@ -153,6 +156,11 @@ class ParticipationMailTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2);
+        // Staff never see a resident's address, not even on the mail administrators' page.
+        String admin = fi.hyte.support.WebSession.signedIn(port, f.org.user(Role.ADMIN), Fixtures.PASSWORD)
+                .get("/admin/mail")
+                .body();
+        assertThat(admin).contains("Tulokset on julkaistu: Suunnitelmaluonnos").doesNotContain("@" + domain);
         MailBenchAccess.sendDue(app);
         List<MimeMessage> received = received();
         assertThat(received).hasSize(2);
