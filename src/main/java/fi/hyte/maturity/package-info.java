@@ -6,6 +6,8 @@
             "platform :: format",
             "platform :: mail",
             "organisation",
-            "plan"
+            "plan",
+            "participation",
+            "impact"
         })
 package fi.hyte.maturity;

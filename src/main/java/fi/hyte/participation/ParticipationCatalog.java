@@ -1,13 +1,18 @@
 package fi.hyte.participation;
 
+import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.participation.domain.Consultations;
+import fi.hyte.participation.domain.CouncilStatements;
 import fi.hyte.participation.domain.JoysAndWorries;
 import fi.hyte.participation.domain.YouSaidWeDid;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,23 +29,61 @@ public class ParticipationCatalog {
     private final Consultations consultations;
     private final YouSaidWeDid loop;
     private final JoysAndWorries joys;
+    private final CouncilStatements statements;
+    private final OrganisationCatalog organisations;
+    private final JdbcClient jdbc;
 
-    ParticipationCatalog(Consultations consultations, YouSaidWeDid loop, JoysAndWorries joys) {
+    ParticipationCatalog(
+            Consultations consultations,
+            YouSaidWeDid loop,
+            JoysAndWorries joys,
+            CouncilStatements statements,
+            OrganisationCatalog organisations,
+            JdbcClient jdbc) {
         this.consultations = consultations;
         this.loop = loop;
         this.joys = joys;
+        this.statements = statements;
+        this.organisations = organisations;
+        this.jdbc = jdbc;
     }
 
-    /** Every consultation of the organisation, newest first, with its answer rate. */
+    /**
+     * Every consultation of the organisation, newest first, with its answer rate (its comments,
+     * themes and councils' statements) and the councils it invited and heard; and the residents'
+     * feedback on measures with how much of it is answered.
+     */
     public AnswerRates answerRates(OrganisationId organisation) {
+        Set<UUID> councils = organisations.councils(organisation).stream()
+                .map(OrganisationCatalog.CouncilSummary::id)
+                .collect(Collectors.toSet());
         List<ConsultationRate> rates = consultations.of(organisation).stream()
                 .map(c -> {
                     YouSaidWeDid.Progress p = loop.progress(organisation, c.id());
+                    int invited = (int) c.invitedBodies().stream()
+                            .filter(councils::contains)
+                            .count();
+                    int heard = (int) statements.published(organisation, c.id()).stream()
+                            .filter(s -> s.state().equals("GIVEN"))
+                            .count();
                     return new ConsultationRate(
-                            c.id(), c.title(), c.published(), c.closesAt(), p.items(), p.answered(), p.concludedAt());
+                            c.id(),
+                            c.title(),
+                            c.published(),
+                            c.closesAt(),
+                            p.items(),
+                            p.answered(),
+                            p.concludedAt(),
+                            invited,
+                            heard);
                 })
                 .toList();
-        return new AnswerRates(rates);
+        int[] feedback = jdbc.sql("select count(*), count(*) filter (where answer_fi is not null) from"
+                        + " measure_feedback where organisation_id = ? and status <> 'REMOVED'")
+                .param(organisation.value())
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+        return new AnswerRates(rates, feedback[0], feedback[1]);
     }
 
     /**
@@ -54,7 +97,10 @@ public class ParticipationCatalog {
                 .toList();
     }
 
-    /** A consultation's items (published comments and themes) and how many have an answer. */
+    /**
+     * A consultation's items (published comments, themes and councils' statements) and how many
+     * have an answer; the councils it invited and how many gave a statement.
+     */
     public record ConsultationRate(
             UUID consultation,
             LocalizedText title,
@@ -62,7 +108,9 @@ public class ParticipationCatalog {
             Instant closesAt,
             int items,
             int answered,
-            Instant concludedAt) {
+            Instant concludedAt,
+            int councilsInvited,
+            int councilsHeard) {
 
         /** The share answered in per cent (100 when there is nothing to answer). */
         public int percent() {
@@ -70,15 +118,24 @@ public class ParticipationCatalog {
         }
     }
 
-    /** The organisation's consultations' answer rates and their totals. */
-    public record AnswerRates(List<ConsultationRate> consultations) {
+    /**
+     * The organisation's consultations' answer rates, its residents' feedback on measures (not
+     * removed) and how much of that is answered, and their totals.
+     */
+    public record AnswerRates(List<ConsultationRate> consultations, int feedback, int feedbackAnswered) {
 
+        /** Every item to answer: the consultations' items and the feedback. */
         public int items() {
-            return consultations.stream().mapToInt(ConsultationRate::items).sum();
+            return consultations.stream().mapToInt(ConsultationRate::items).sum() + feedback;
         }
 
         public int answered() {
-            return consultations.stream().mapToInt(ConsultationRate::answered).sum();
+            return consultations.stream().mapToInt(ConsultationRate::answered).sum() + feedbackAnswered;
+        }
+
+        /** The share answered in per cent (100 when there is nothing to answer). */
+        public int percent() {
+            return items() == 0 ? 100 : (int) Math.round(answered() * 100.0 / items());
         }
 
         public long concluded() {

@@ -62,7 +62,22 @@ public class Answering {
             String email,
             Map<UUID, String> sectionTexts,
             Map<UUID, String> answers,
-            String workshopCode) {
+            String workshopCode,
+            String language) {
+
+        /** Without the language of the page (Finnish is assumed for the results message). */
+        public Submission(
+                String token,
+                String honeypot,
+                String nickname,
+                String ageGroup,
+                String postalArea,
+                String email,
+                Map<UUID, String> sectionTexts,
+                Map<UUID, String> answers,
+                String workshopCode) {
+            this(token, honeypot, nickname, ageGroup, postalArea, email, sectionTexts, answers, workshopCode, null);
+        }
 
         public Submission(
                 String token,
@@ -73,7 +88,7 @@ public class Answering {
                 String email,
                 Map<UUID, String> sectionTexts,
                 Map<UUID, String> answers) {
-            this(token, honeypot, nickname, ageGroup, postalArea, email, sectionTexts, answers, null);
+            this(token, honeypot, nickname, ageGroup, postalArea, email, sectionTexts, answers, null, null);
         }
     }
 
@@ -227,8 +242,11 @@ public class Answering {
                     .update();
         }
         if (email != null) {
-            jdbc.sql("insert into consultation_email (response_id, organisation_id, email) values (?, ?, ?)")
-                    .params(id, c.organisation().value(), email)
+            String language =
+                    s.language() != null && List.of("fi", "sv", "en").contains(s.language()) ? s.language() : "fi";
+            jdbc.sql("insert into consultation_email (response_id, organisation_id, email, language) values (?, ?, ?,"
+                            + " ?)")
+                    .params(id, c.organisation().value(), email, language)
                     .update();
         }
         // Client hashes are needed for 10 minutes and kept at most 48 hours.

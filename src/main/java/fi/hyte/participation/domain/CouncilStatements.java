@@ -234,7 +234,7 @@ public class CouncilStatements {
                 .list();
     }
 
-    private Optional<Statement> ensure(OrganisationId organisation, UUID consultation, CouncilSummary council) {
+    Optional<Statement> ensure(OrganisationId organisation, UUID consultation, CouncilSummary council) {
         jdbc.sql("insert into council_statement (id, organisation_id, consultation_id, body_id, body_name_fi,"
                         + " body_name_sv) values (?, ?, ?, ?, ?, ?) on conflict (consultation_id, body_id) do nothing")
                 .params(

@@ -113,16 +113,20 @@ public class Retention {
         return new Purged(clientHashes, dayKeys, mails, texts);
     }
 
+    /** An address a resident left, with the language of the page they answered on. */
+    public record Address(String email, String language) {}
+
     /**
      * The addresses of those who asked to hear when a consultation's results are out, deleted as
-     * they are handed over: an address is used once.
+     * they are handed over (in the caller's transaction, so a rolled-back use keeps them): an address
+     * is used once.
      */
-    @Transactional
-    public List<String> useAddresses(OrganisationId organisation, UUID consultation) {
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<Address> useAddresses(OrganisationId organisation, UUID consultation) {
         return jdbc.sql("delete from consultation_email e using consultation_response r where r.id = e.response_id and"
-                        + " e.organisation_id = ? and r.consultation_id = ? returning e.email")
+                        + " e.organisation_id = ? and r.consultation_id = ? returning e.email, e.language")
                 .params(organisation.value(), consultation)
-                .query(String.class)
+                .query((rs, i) -> new Address(rs.getString(1), rs.getString(2)))
                 .list();
     }
 }

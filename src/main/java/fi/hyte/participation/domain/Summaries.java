@@ -39,8 +39,15 @@ public class Summaries {
     private final Consultations consultations;
     private final YouSaidWeDid loop;
     private final IndicatorCatalog indicators;
+    private final CouncilStatements councils;
 
-    Summaries(JdbcClient jdbc, Consultations consultations, YouSaidWeDid loop, IndicatorCatalog indicators) {
+    Summaries(
+            JdbcClient jdbc,
+            Consultations consultations,
+            YouSaidWeDid loop,
+            IndicatorCatalog indicators,
+            CouncilStatements councils) {
+        this.councils = councils;
         this.jdbc = jdbc;
         this.consultations = consultations;
         this.loop = loop;
@@ -63,7 +70,9 @@ public class Summaries {
             List<Group> ageGroups,
             List<Group> areas,
             List<String> unheard,
-            YouSaidWeDid.Progress progress) {
+            YouSaidWeDid.Progress progress,
+            List<StatementCount> statements,
+            FeedbackCount feedback) {
 
         public String respondentsShown() {
             return shown(respondents);
@@ -81,6 +90,15 @@ public class Summaries {
     }
 
     public record ThemeCount(YouSaidWeDid.Theme theme, String outcome) {}
+
+    /**
+     * A council's statement in full (or "no statement given") with the answer to it: its outcome
+     * and text, null while unanswered.
+     */
+    public record StatementCount(CouncilStatements.Statement statement, YouSaidWeDid.Answer answer) {}
+
+    /** Residents' feedback on the measures of the consultation's plan: received (not removed) and answered. */
+    public record FeedbackCount(long received, long answered) {}
 
     /**
      * A group of respondents: its count as shown, its share of the respondents (null when the group
@@ -184,7 +202,22 @@ public class Summaries {
                 ageGroups,
                 areas,
                 unheard,
-                loop.progress(organisation, id));
+                loop.progress(organisation, id),
+                councils.published(organisation, id).stream()
+                        .map(st -> new StatementCount(st, answers.get(st.id())))
+                        .toList(),
+                feedback(organisation, c));
+    }
+
+    private FeedbackCount feedback(OrganisationId organisation, Consultation c) {
+        if (c.planId() == null) {
+            return new FeedbackCount(0, 0);
+        }
+        return jdbc.sql("select count(*), count(*) filter (where answer_fi is not null) from measure_feedback where"
+                        + " organisation_id = ? and plan_id = ? and status <> 'REMOVED'")
+                .params(organisation.value(), c.planId())
+                .query((rs, n) -> new FeedbackCount(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     private QuestionCount question(OrganisationId organisation, UUID consultation, Consultation.Question q) {

@@ -108,6 +108,45 @@ public class SummaryWorkbook {
                                 : msg("participation.outcome." + t.outcome(), locale));
             }
             r++;
+            // The councils' statements in full, each with its outcome and the answer's text.
+            r = cells.row(figures, r, true, msg("participation.loop.statements", locale));
+            for (Summaries.StatementCount sc : summary.statements()) {
+                CouncilStatements.Statement st = sc.statement();
+                if (st.state().equals("GIVEN")) {
+                    r = cells.row(
+                            figures,
+                            r,
+                            false,
+                            st.bodyName().in(locale),
+                            msg(
+                                    "participation.loop.statementMeeting",
+                                    locale,
+                                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(st.meetingDate()),
+                                    st.meetingSection() == null ? "" : st.meetingSection()),
+                            st.text().in(locale),
+                            sc.answer() == null
+                                    ? msg("participation.loop.unanswered", locale)
+                                    : msg("participation.outcome." + sc.answer().outcome(), locale),
+                            sc.answer() == null || sc.answer().text().fi() == null
+                                    ? ""
+                                    : sc.answer().text().in(locale));
+                } else {
+                    r = cells.row(
+                            figures,
+                            r,
+                            false,
+                            st.bodyName().in(locale),
+                            msg("participation.councils.state.NONE", locale));
+                }
+            }
+            r = cells.row(
+                    figures,
+                    r,
+                    false,
+                    msg("participation.summary.feedback", locale),
+                    Long.toString(summary.feedback().received()),
+                    Long.toString(summary.feedback().answered()));
+            r++;
             r = cells.row(figures, r, true, msg("participation.summary.ageGroups", locale));
             for (Summaries.Group g : summary.ageGroups()) {
                 r = cells.row(
@@ -216,6 +255,10 @@ public class SummaryWorkbook {
 
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
     }
 
     private static String join(String a, String b) {

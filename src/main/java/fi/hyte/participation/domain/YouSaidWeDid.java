@@ -49,6 +49,8 @@ public class YouSaidWeDid {
     private final PublicSites sites;
     private final PlanCatalog plans;
     private final AuditLog audit;
+    private final ResultsMail resultsMail;
+    private final CouncilStatements statements;
 
     YouSaidWeDid(
             JdbcClient jdbc,
@@ -56,7 +58,11 @@ public class YouSaidWeDid {
             Consultations consultations,
             PublicSites sites,
             PlanCatalog plans,
-            AuditLog audit) {
+            AuditLog audit,
+            ResultsMail resultsMail,
+            CouncilStatements statements) {
+        this.resultsMail = resultsMail;
+        this.statements = statements;
         this.jdbc = jdbc;
         this.json = json;
         this.consultations = consultations;
@@ -139,6 +145,17 @@ public class YouSaidWeDid {
                 .list();
     }
 
+    /**
+     * The councils' statements given on a consultation (not "no statement given": there is nothing
+     * to answer), each an item of "you said, we did" like a comment.
+     */
+    @Transactional(readOnly = true)
+    public List<CouncilStatements.Statement> statements(OrganisationId organisation, UUID consultation) {
+        return statements.published(organisation, consultation).stream()
+                .filter(s -> s.state().equals("GIVEN"))
+                .toList();
+    }
+
     /** The answers of a consultation by the id of what they answer. */
     @Transactional(readOnly = true)
     public Map<UUID, Answer> answers(OrganisationId organisation, UUID consultation) {
@@ -153,7 +170,10 @@ public class YouSaidWeDid {
         return answers;
     }
 
-    /** How many items (comments and themes) there are, how many are answered, how many are held. */
+    /**
+     * How many items (comments, themes and councils' statements) there are, how many are answered,
+     * how many are held.
+     */
     @Transactional(readOnly = true)
     public Progress progress(OrganisationId organisation, UUID consultation) {
         List<Comment> comments = comments(organisation, consultation);
@@ -167,6 +187,12 @@ public class YouSaidWeDid {
         }
         for (Theme t : themes) {
             if (answers.containsKey(t.id())) {
+                answered++;
+            }
+        }
+        List<CouncilStatements.Statement> given = statements(organisation, consultation);
+        for (CouncilStatements.Statement st : given) {
+            if (answers.containsKey(st.id())) {
                 answered++;
             }
         }
@@ -184,7 +210,7 @@ public class YouSaidWeDid {
                 .optional()
                 .flatMap(o -> o)
                 .orElse(null);
-        return new Progress(comments.size() + themes.size(), answered, held, concluded);
+        return new Progress(comments.size() + themes.size() + given.size(), answered, held, concluded);
     }
 
     /** A new theme; empty with a problem key when the title is missing or too long. */
@@ -266,11 +292,15 @@ public class YouSaidWeDid {
     public List<String> answer(Tenant tenant, UUID consultation, Reply reply) {
         tenant.require(Role.COORDINATOR);
         Consultation c = own(tenant.organisation(), consultation);
-        boolean known = "COMMENT".equals(reply.targetKind())
-                ? comments(tenant.organisation(), consultation).stream().anyMatch(x -> x.id().equals(reply.target()))
-                : "THEME".equals(reply.targetKind())
-                        && themes(tenant.organisation(), consultation).stream()
-                                .anyMatch(x -> x.id().equals(reply.target()));
+        boolean known = switch (reply.targetKind() == null ? "" : reply.targetKind()) {
+            case "COMMENT" ->
+                comments(tenant.organisation(), consultation).stream().anyMatch(x -> x.id().equals(reply.target()));
+            case "THEME" ->
+                themes(tenant.organisation(), consultation).stream().anyMatch(x -> x.id().equals(reply.target()));
+            case "STATEMENT" ->
+                statements(tenant.organisation(), consultation).stream().anyMatch(x -> x.id().equals(reply.target()));
+            default -> false;
+        };
         if (!known) {
             throw new NotFoundException("Answered item");
         }
@@ -417,6 +447,8 @@ public class YouSaidWeDid {
                 Map.of("concluded", false),
                 Map.of("concluded", true, "items", progress.items()));
         sites.published(tenant.organisation());
+        // Concluding is the moment the results are out: the "you said, we did" page is complete.
+        resultsMail.resultsOut(c);
         return List.of();
     }
 

@@ -12,12 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +36,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class PublicLoopController {
 
     private final PublicReading reading;
+    private final PublicFrame pages;
     private final Consultations consultations;
     private final YouSaidWeDid loop;
     private final JoysAndWorries joys;
@@ -45,11 +44,13 @@ class PublicLoopController {
 
     PublicLoopController(
             PublicReading reading,
+            PublicFrame pages,
             Consultations consultations,
             YouSaidWeDid loop,
             JoysAndWorries joys,
             FormTokens tokens) {
         this.reading = reading;
+        this.pages = pages;
         this.consultations = consultations;
         this.loop = loop;
         this.joys = joys;
@@ -63,7 +64,8 @@ class PublicLoopController {
             String text,
             String nickname,
             int comments,
-            YouSaidWeDid.Answer answer) {}
+            YouSaidWeDid.Answer answer,
+            fi.hyte.platform.LocalizedText statement) {}
 
     @GetMapping("/o/{slug}/{lang}/consultations/{id}/we-did")
     String weDid(
@@ -74,26 +76,31 @@ class PublicLoopController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         Consultation c = consultations
                 .find(site.organisation(), id)
                 .filter(Consultation::published)
-                .orElseThrow(PublicSiteController.PublicNotFound::new);
-        response.setHeader("Cache-Control", PublicSiteController.CACHE);
+                .orElseThrow(PublicFrame.NotFound::new);
+        response.setHeader("Cache-Control", PublicFrame.CACHE);
         if (web.checkNotModified("\"" + reading.etag(site).replace("\"", "") + "-w" + c.version() + "\"")) {
             return null;
         }
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         Map<UUID, YouSaidWeDid.Answer> answers = loop.answers(site.organisation(), id);
         List<Answered> answered = new ArrayList<>();
         for (YouSaidWeDid.Theme t : loop.themes(site.organisation(), id)) {
             if (answers.containsKey(t.id())) {
-                answered.add(new Answered("THEME", t.title(), null, null, t.comments(), answers.get(t.id())));
+                answered.add(new Answered("THEME", t.title(), null, null, t.comments(), answers.get(t.id()), null));
             }
         }
         for (YouSaidWeDid.Comment cm : loop.comments(site.organisation(), id)) {
             if (answers.containsKey(cm.id())) {
-                answered.add(new Answered("COMMENT", null, cm.text(), cm.nickname(), 1, answers.get(cm.id())));
+                answered.add(new Answered("COMMENT", null, cm.text(), cm.nickname(), 1, answers.get(cm.id()), null));
+            }
+        }
+        for (var st : loop.statements(site.organisation(), id)) {
+            if (answers.containsKey(st.id())) {
+                answered.add(new Answered("STATEMENT", st.bodyName(), null, null, 1, answers.get(st.id()), st.text()));
             }
         }
         model.addAttribute("page", "consultations");
@@ -113,16 +120,16 @@ class PublicLoopController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         JoysAndWorries.Collection c = publishedCollection(site, id);
         Instant now = Instant.now();
-        response.setHeader("Cache-Control", PublicSiteController.CACHE);
+        response.setHeader("Cache-Control", PublicFrame.CACHE);
         String etag = reading.etag(site).replace("\"", "") + "-j" + c.version() + "-"
                 + joys.items(site.organisation(), id, true).size() + "-" + FormTokens.hour(now);
         if (web.checkNotModified("\"" + etag + "\"")) {
             return null;
         }
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return joysView(site, c, now, Map.of(), List.of(), sent, model);
     }
 
@@ -135,10 +142,10 @@ class PublicLoopController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         JoysAndWorries.Collection c = publishedCollection(site, id);
         Instant now = Instant.now();
-        Answering.Outcome outcome = PublicOrigin.fromElsewhere(request)
+        Answering.Outcome outcome = PublicFrame.fromElsewhere(request)
                 ? new Answering.Outcome("REFUSED", List.of("participation.answer.problem.token"))
                 : joys.submit(
                         c,
@@ -158,7 +165,7 @@ class PublicLoopController {
         }
         response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
         response.setHeader("Cache-Control", "no-store");
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return joysView(site, c, now, form, outcome.problems(), null, model);
     }
 
@@ -191,39 +198,11 @@ class PublicLoopController {
     private JoysAndWorries.Collection publishedCollection(PublicSite site, UUID id) {
         return joys.find(site.organisation(), id)
                 .filter(JoysAndWorries.Collection::published)
-                .orElseThrow(PublicSiteController.PublicNotFound::new);
+                .orElseThrow(PublicFrame.NotFound::new);
     }
 
-    private PublicSite onlineSite(String slug, String lang) {
-        if (!PublicLanguage.LANGUAGES.contains(lang)) {
-            throw new PublicSiteController.PublicNotFound();
-        }
-        return reading.online(slug).orElseThrow(PublicSiteController.PublicNotFound::new);
-    }
-
-    /** The page frame's model, as the rest of the public site has it. */
-    private void frame(PublicSite site, String slug, String lang, HttpServletRequest request, Model model) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String rest = path.substring(("/o/" + slug + "/" + lang).length());
-        Map<String, String> languages = new LinkedHashMap<>();
-        for (String other : new String[] {"fi", "sv", "en"}) {
-            languages.put(other, "/o/" + site.slug() + "/" + other + rest);
-        }
-        model.addAttribute("site", site);
-        model.addAttribute("name", reading.name(site));
-        model.addAttribute("lang", lang);
-        model.addAttribute("t", new Texts(lang));
-        model.addAttribute("base", "/o/" + site.slug() + "/" + lang);
-        model.addAttribute("languages", languages);
-        model.addAttribute("hasPlan", reading.plan(site).isPresent());
-        model.addAttribute("hasIndicators", reading.indicatorCount(site) > 0);
-    }
-
-    @ExceptionHandler({PublicSiteController.PublicNotFound.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({PublicFrame.NotFound.class, MethodArgumentTypeMismatchException.class})
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        response.setHeader("Cache-Control", "no-cache");
-        model.addAttribute("lang", PublicLanguage.of(request));
-        return "participation/public/not-found";
+        return PublicFrame.notFound(request, response, model);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,9 +35,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Controller
 class PublicSiteController {
 
-    static final String CACHE = "public, max-age=300";
-
     private final PublicReading reading;
+    private final PublicFrame pages;
     private final Consultations consultations;
     private final Answering answering;
     private final FormTokens tokens;
@@ -48,6 +46,7 @@ class PublicSiteController {
 
     PublicSiteController(
             PublicReading reading,
+            PublicFrame pages,
             Consultations consultations,
             Answering answering,
             FormTokens tokens,
@@ -55,6 +54,7 @@ class PublicSiteController {
             fi.hyte.participation.domain.YouSaidWeDid loop,
             fi.hyte.participation.domain.JoysAndWorries joys) {
         this.reading = reading;
+        this.pages = pages;
         this.consultations = consultations;
         this.answering = answering;
         this.tokens = tokens;
@@ -65,7 +65,7 @@ class PublicSiteController {
 
     @GetMapping("/o/{slug}")
     String site(@PathVariable String slug) {
-        PublicSite site = reading.online(slug).orElseThrow(PublicNotFound::new);
+        PublicSite site = reading.online(slug).orElseThrow(PublicFrame.NotFound::new);
         return "redirect:/o/" + site.slug() + "/fi";
     }
 
@@ -109,7 +109,7 @@ class PublicSiteController {
         if (site.isEmpty()) {
             return null;
         }
-        PublishedPlan plan = reading.plan(site.get()).orElseThrow(PublicNotFound::new);
+        PublishedPlan plan = reading.plan(site.get()).orElseThrow(PublicFrame.NotFound::new);
         model.addAttribute("plan", plan);
         Map<String, Object> evaluated = new LinkedHashMap<>();
         for (int year : reading.evaluationYears(site.get())) {
@@ -135,8 +135,8 @@ class PublicSiteController {
         if (site.isEmpty()) {
             return null;
         }
-        model.addAttribute("plan", reading.plan(site.get()).orElseThrow(PublicNotFound::new));
-        model.addAttribute("evaluations", reading.evaluations(site.get(), year).orElseThrow(PublicNotFound::new));
+        model.addAttribute("plan", reading.plan(site.get()).orElseThrow(PublicFrame.NotFound::new));
+        model.addAttribute("evaluations", reading.evaluations(site.get(), year).orElseThrow(PublicFrame.NotFound::new));
         return "participation/public/evaluations";
     }
 
@@ -154,7 +154,7 @@ class PublicSiteController {
         }
         var figures = reading.figures(site.get(), Locale.forLanguageTag(lang));
         if (figures.isEmpty()) {
-            throw new PublicNotFound();
+            throw new PublicFrame.NotFound();
         }
         model.addAttribute("figures", figures);
         return "participation/public/indicators";
@@ -210,10 +210,10 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
-        response.setHeader("Cache-Control", CACHE);
+        response.setHeader("Cache-Control", PublicFrame.CACHE);
         String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publicVersion(c) + "-"
                 + statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now);
         // The private withdrawal link is shown once, right after sending: never cached, never referred.
@@ -226,7 +226,7 @@ class PublicSiteController {
             return null;
         }
         model.addAttribute("flagged", "1".equals(flagged));
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return consultationPage(site, c, now, Map.of(), List.of(), sent, model);
     }
 
@@ -239,7 +239,7 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
         Map<UUID, String> sections = new LinkedHashMap<>();
@@ -251,7 +251,7 @@ class PublicSiteController {
                 uuid(key.substring(9)).ifPresent(k -> answers.put(k, value));
             }
         });
-        Answering.Outcome outcome = fromElsewhere(request)
+        Answering.Outcome outcome = PublicFrame.fromElsewhere(request)
                 ? new Answering.Outcome("REFUSED", List.of("participation.answer.problem.token"))
                 : answering.submit(
                         c,
@@ -264,7 +264,8 @@ class PublicSiteController {
                                 form.get("email"),
                                 sections,
                                 answers,
-                                form.get("workshop")),
+                                form.get("workshop"),
+                                lang),
                         request.getRemoteAddr(),
                         now);
         if (!outcome.refused()) {
@@ -274,7 +275,7 @@ class PublicSiteController {
         }
         response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
         response.setHeader("Cache-Control", "no-store");
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return consultationPage(site, c, now, form, outcome.problems(), null, model);
     }
 
@@ -307,27 +308,11 @@ class PublicSiteController {
         return "participation/public/consultation";
     }
 
-    /**
-     * A form posted from another site (its Origin is not this one): with no session to ride on, the
-     * harm would be a page elsewhere making its visitors' browsers answer, so it is refused.
-     */
-    static boolean fromElsewhere(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || origin.equals("null")) {
-            return origin != null;
-        }
-        int port = request.getServerPort();
-        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
-                || (request.getScheme().equals("https") && port == 443);
-        String own = request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-        return !origin.equalsIgnoreCase(own);
-    }
-
     private Consultation publishedConsultation(PublicSite site, UUID id) {
         return consultations
                 .find(site.organisation(), id)
                 .filter(Consultation::published)
-                .orElseThrow(PublicNotFound::new);
+                .orElseThrow(PublicFrame.NotFound::new);
     }
 
     private static Optional<UUID> uuid(String value) {
@@ -341,15 +326,12 @@ class PublicSiteController {
     /** Every other address under the public sites is not found, answered here without a session. */
     @GetMapping({"/o", "/o/", "/o/{slug}/{lang}/**"})
     String unknown() {
-        throw new PublicNotFound();
+        throw new PublicFrame.NotFound();
     }
 
-    @ExceptionHandler({PublicNotFound.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({PublicFrame.NotFound.class, MethodArgumentTypeMismatchException.class})
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        response.setHeader("Cache-Control", "no-cache");
-        model.addAttribute("lang", PublicLanguage.of(request));
-        return "participation/public/not-found";
+        return PublicFrame.notFound(request, response, model);
     }
 
     /**
@@ -363,45 +345,12 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = onlineSite(slug, lang);
-        response.setHeader("Cache-Control", CACHE);
+        PublicSite site = pages.onlineSite(slug, lang);
+        response.setHeader("Cache-Control", PublicFrame.CACHE);
         if (web.checkNotModified(reading.etag(site))) {
             return Optional.empty();
         }
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return Optional.of(site);
-    }
-
-    private PublicSite onlineSite(String slug, String lang) {
-        if (!PublicLanguage.LANGUAGES.contains(lang)) {
-            throw new PublicNotFound();
-        }
-        return reading.online(slug).orElseThrow(PublicNotFound::new);
-    }
-
-    /** The page frame's model: the site, its name, the language and the same page in the others. */
-    private void frame(PublicSite site, String slug, String lang, HttpServletRequest request, Model model) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String rest = path.substring(("/o/" + slug + "/" + lang).length());
-        Map<String, String> languages = new LinkedHashMap<>();
-        for (String other : new String[] {"fi", "sv", "en"}) {
-            languages.put(other, "/o/" + site.slug() + "/" + other + rest);
-        }
-        model.addAttribute("site", site);
-        model.addAttribute("name", reading.name(site));
-        model.addAttribute("lang", lang);
-        model.addAttribute("t", new Texts(lang));
-        model.addAttribute("base", "/o/" + site.slug() + "/" + lang);
-        model.addAttribute("languages", languages);
-        model.addAttribute("page", rest.isEmpty() ? "front" : rest.substring(1).split("/")[0]);
-        model.addAttribute("hasPlan", reading.plan(site).isPresent());
-        model.addAttribute("hasIndicators", reading.indicatorCount(site) > 0);
-    }
-
-    /** Not published, not online, not there: one answer for all. */
-    static class PublicNotFound extends RuntimeException {
-        PublicNotFound() {
-            super("Not on the public site", null, false, false);
-        }
     }
 }

@@ -13,13 +13,11 @@ import fi.hyte.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,13 +38,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ResidentFormsController {
 
     private final PublicReading reading;
+    private final PublicFrame pages;
     private final Consultations consultations;
     private final Moderation moderation;
     private final MeasureFeedback feedback;
 
     ResidentFormsController(
-            PublicReading reading, Consultations consultations, Moderation moderation, MeasureFeedback feedback) {
+            PublicReading reading,
+            PublicFrame pages,
+            Consultations consultations,
+            Moderation moderation,
+            MeasureFeedback feedback) {
         this.reading = reading;
+        this.pages = pages;
         this.consultations = consultations;
         this.moderation = moderation;
         this.feedback = feedback;
@@ -61,20 +65,20 @@ class ResidentFormsController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = site(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         Consultation c = consultations
                 .find(site.organisation(), id)
                 .filter(Consultation::published)
-                .orElseThrow(PublicSiteController.PublicNotFound::new);
-        UUID answer = uuid(form.get("response")).orElseThrow(PublicSiteController.PublicNotFound::new);
+                .orElseThrow(PublicFrame.NotFound::new);
+        UUID answer = uuid(form.get("response")).orElseThrow(PublicFrame.NotFound::new);
         Moderation.FlagOutcome outcome;
         try {
-            outcome = PublicSiteController.fromElsewhere(request)
+            outcome = PublicFrame.fromElsewhere(request)
                     ? new Moderation.FlagOutcome(true, "participation.answer.problem.token")
                     : moderation.flag(
                             c, answer, form.get("token"), form.get("website"), request.getRemoteAddr(), Instant.now());
         } catch (NotFoundException e) {
-            throw new PublicSiteController.PublicNotFound();
+            throw new PublicFrame.NotFound();
         }
         String page = "/o/" + site.slug() + "/" + lang + "/consultations/" + c.id();
         if (!outcome.refused()) {
@@ -82,7 +86,7 @@ class ResidentFormsController {
         }
         response.setStatus(422);
         response.setHeader("Cache-Control", "no-store");
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         model.addAttribute("problem", outcome.problem());
         model.addAttribute("back", page);
         return "participation/public/refused";
@@ -97,16 +101,15 @@ class ResidentFormsController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = site(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         privatePage(response);
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         if ("1".equals(done)) {
             model.addAttribute("done", true);
             return "participation/public/withdraw";
         }
-        Moderation.Withdrawable w = moderation
-                .byWithdrawToken(site.organisation(), token)
-                .orElseThrow(PublicSiteController.PublicNotFound::new);
+        Moderation.Withdrawable w =
+                moderation.byWithdrawToken(site.organisation(), token).orElseThrow(PublicFrame.NotFound::new);
         model.addAttribute("answer", w);
         model.addAttribute(
                 "consultation",
@@ -122,10 +125,10 @@ class ResidentFormsController {
             @PathVariable String token,
             HttpServletRequest request,
             HttpServletResponse response) {
-        PublicSite site = site(slug, lang);
+        PublicSite site = pages.onlineSite(slug, lang);
         privatePage(response);
-        if (PublicSiteController.fromElsewhere(request) || !moderation.withdraw(site.organisation(), token)) {
-            throw new PublicSiteController.PublicNotFound();
+        if (PublicFrame.fromElsewhere(request) || !moderation.withdraw(site.organisation(), token)) {
+            throw new PublicFrame.NotFound();
         }
         return "redirect:/o/" + site.slug() + "/" + lang + "/withdraw/done?done=1";
     }
@@ -141,17 +144,17 @@ class ResidentFormsController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = site(slug, lang);
-        PublishedPlan plan = reading.plan(site).orElseThrow(PublicSiteController.PublicNotFound::new);
+        PublicSite site = pages.onlineSite(slug, lang);
+        PublishedPlan plan = reading.plan(site).orElseThrow(PublicFrame.NotFound::new);
         PublishedPlan.Measure measure = measure(plan, ref);
         Instant now = Instant.now();
-        response.setHeader("Cache-Control", PublicSiteController.CACHE);
+        response.setHeader("Cache-Control", PublicFrame.CACHE);
         String etag = "\"" + reading.etag(site).replace("\"", "") + "-"
                 + feedback.version(site.organisation(), plan.planId(), ref) + "-" + FormTokens.hour(now) + "\"";
         if (web.checkNotModified(etag)) {
             return null;
         }
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return feedbackPage(site, plan, measure, Map.of(), List.of(), sent, now, model);
     }
 
@@ -164,11 +167,11 @@ class ResidentFormsController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = site(slug, lang);
-        PublishedPlan plan = reading.plan(site).orElseThrow(PublicSiteController.PublicNotFound::new);
+        PublicSite site = pages.onlineSite(slug, lang);
+        PublishedPlan plan = reading.plan(site).orElseThrow(PublicFrame.NotFound::new);
         PublishedPlan.Measure measure = measure(plan, ref);
         Instant now = Instant.now();
-        Answering.Outcome outcome = PublicSiteController.fromElsewhere(request)
+        Answering.Outcome outcome = PublicFrame.fromElsewhere(request)
                 ? new Answering.Outcome("REFUSED", List.of("participation.answer.problem.token"))
                 : feedback.submit(
                         site.organisation(),
@@ -188,7 +191,7 @@ class ResidentFormsController {
         }
         response.setStatus(422);
         response.setHeader("Cache-Control", "no-store");
-        frame(site, slug, lang, request, model);
+        pages.frame(site, slug, lang, request, model);
         return feedbackPage(site, plan, measure, form, outcome.problems(), null, now, model);
     }
 
@@ -217,38 +220,12 @@ class ResidentFormsController {
                 .flatMap(g -> g.measures().stream())
                 .filter(m -> m.ref() != null && m.ref().equals(ref))
                 .findFirst()
-                .orElseThrow(PublicSiteController.PublicNotFound::new);
+                .orElseThrow(PublicFrame.NotFound::new);
     }
 
     private static void privatePage(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "same-origin");
-    }
-
-    private PublicSite site(String slug, String lang) {
-        if (!PublicLanguage.LANGUAGES.contains(lang)) {
-            throw new PublicSiteController.PublicNotFound();
-        }
-        return reading.online(slug).orElseThrow(PublicSiteController.PublicNotFound::new);
-    }
-
-    /** The public page frame's model, as on the site's other pages. */
-    private void frame(PublicSite site, String slug, String lang, HttpServletRequest request, Model model) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String rest = path.substring(("/o/" + slug + "/" + lang).length());
-        Map<String, String> languages = new LinkedHashMap<>();
-        for (String other : new String[] {"fi", "sv", "en"}) {
-            languages.put(other, "/o/" + site.slug() + "/" + other + rest);
-        }
-        model.addAttribute("site", site);
-        model.addAttribute("name", reading.name(site));
-        model.addAttribute("lang", lang);
-        model.addAttribute("t", new Texts(lang));
-        model.addAttribute("base", "/o/" + site.slug() + "/" + lang);
-        model.addAttribute("languages", languages);
-        model.addAttribute("page", rest.isEmpty() ? "front" : rest.substring(1).split("/")[0]);
-        model.addAttribute("hasPlan", reading.plan(site).isPresent());
-        model.addAttribute("hasIndicators", reading.indicatorCount(site) > 0);
     }
 
     private static Optional<UUID> uuid(String value) {
@@ -259,11 +236,8 @@ class ResidentFormsController {
         }
     }
 
-    @ExceptionHandler({PublicSiteController.PublicNotFound.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({PublicFrame.NotFound.class, MethodArgumentTypeMismatchException.class})
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        response.setHeader("Cache-Control", "no-cache");
-        model.addAttribute("lang", PublicLanguage.of(request));
-        return "participation/public/not-found";
+        return PublicFrame.notFound(request, response, model);
     }
 }

@@ -71,6 +71,7 @@ class YouSaidWeDidController {
         model.addAttribute("sections", names(tenant, id));
         model.addAttribute("comments", loop.comments(tenant.organisation(), id));
         model.addAttribute("themes", loop.themes(tenant.organisation(), id));
+        model.addAttribute("statements", loop.statements(tenant.organisation(), id));
         model.addAttribute("answers", loop.answers(tenant.organisation(), id));
         model.addAttribute("progress", loop.progress(tenant.organisation(), id));
         model.addAttribute("linkChoices", loop.linkChoices(tenant.organisation(), c));

@@ -44,7 +44,11 @@ class MailAccountController {
         model.addAttribute("form", new PreferenceForm(me.language(), wanted));
         model.addAttribute("me", me);
         model.addAttribute("validAddress", MailAddresses.valid(me.email()));
-        model.addAttribute("kinds", MailKind.values());
+        model.addAttribute(
+                "kinds",
+                java.util.Arrays.stream(MailKind.values())
+                        .filter(k -> !k.toResidents())
+                        .toList());
         model.addAttribute("languages", LANGUAGES);
         model.addAttribute("organisationOff", offByOrganisation(tenant));
         return "mail/account";
@@ -60,6 +64,9 @@ class MailAccountController {
         Set<MailKind> wanted = EnumSet.noneOf(MailKind.class);
         wanted.addAll(form.wantedOrEmpty());
         for (MailKind kind : MailKind.values()) {
+            if (kind.toResidents()) {
+                continue;
+            }
             if (wanted.contains(kind)) {
                 settings.optIn(tenant.organisation(), tenant.user(), kind);
             } else {

@@ -84,6 +84,10 @@ class MailDelivery {
         }
     }
 
+    /** A resident's address is kept only until its one message is sent or given up. */
+    private static final String FORGET_RESIDENT =
+            "recipient_address = case when recipient_id is null then '' else recipient_address end";
+
     private record Round(int claimed, int sent) {}
 
     private record Due(
@@ -138,7 +142,7 @@ class MailDelivery {
         }
         if (!sent.isEmpty()) {
             jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
-                            + " last_error = null where id = any(?)")
+                            + " last_error = null, " + FORGET_RESIDENT + " where id = any(?)")
                     .param(sent.toArray(UUID[]::new))
                     .update();
         }
@@ -150,7 +154,8 @@ class MailDelivery {
         String error = describe(e);
         if (attempts >= properties.maxAttempts() || e instanceof MailAddresses.UnsafeHeaderException) {
             LOG.warn("Mail {} given up after {} attempts: {}", message.id(), attempts, error);
-            jdbc.sql("update mail_outbox set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+            jdbc.sql("update mail_outbox set status = 'FAILED', attempts = ?, last_error = ?, " + FORGET_RESIDENT
+                            + " where id = ?")
                     .params(attempts, error, message.id())
                     .update();
         } else {
@@ -201,9 +206,12 @@ class MailDelivery {
         helper.setSubject(message.subject());
         helper.setText(message.textBody(), message.htmlBody());
         // RFC 8058: the address a mail client POSTs "List-Unsubscribe=One-Click" to, without signing in.
-        mime.setHeader(
-                "List-Unsubscribe", "<" + MailAddresses.requireSafe("unsubscribe", message.unsubscribeUrl()) + ">");
-        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // A resident's one-off message has none: there is nothing to unsubscribe from.
+        if (!message.unsubscribeUrl().isEmpty()) {
+            mime.setHeader(
+                    "List-Unsubscribe", "<" + MailAddresses.requireSafe("unsubscribe", message.unsubscribeUrl()) + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mime.setHeader("Auto-Submitted", "auto-generated");
         return mime;
     }

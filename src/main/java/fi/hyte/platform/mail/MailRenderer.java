@@ -91,6 +91,8 @@ class MailRenderer {
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("subject", subjectText);
         context.setVariable("recipientName", recipientName);
+        // A resident is greeted without a name and has no account, settings or subscription.
+        context.setVariable("resident", kind.toResidents());
         context.setVariable("organisationName", organisationName);
         context.setVariable(
                 "intro", messages.getMessage("mail.intro." + kind.name(), new Object[] {organisationName}, locale));

@@ -60,7 +60,9 @@ class MailStatus {
                 .toList();
     }
 
-    private static final String LISTED = "select id, kind, recipient_address, subject, status, attempts, last_error,"
+    private static final String LISTED = "select id, kind,"
+            // A resident's address is used once and shown to no one on staff.
+            + " case when recipient_id is null then '' else recipient_address end as recipient_address, subject, status, attempts, last_error,"
             + " created_at, sent_at, next_attempt_at from mail_outbox where organisation_id = ?";
 
     List<Listed> recent(OrganisationId organisation, int limit) {

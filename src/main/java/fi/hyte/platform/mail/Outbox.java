@@ -62,6 +62,32 @@ public class Outbox {
                         notice.path()));
     }
 
+    /**
+     * Queues one message to a resident's address; the id of the queued message, or empty when the
+     * organisation does not send the kind or the address is not one plain mailbox.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> queue(ResidentNotice notice) {
+        MailSettings.OrganisationMail organisation = settings.of(notice.organisation());
+        if (!organisation.sends(notice.kind()) || !MailAddresses.valid(notice.address())) {
+            return Optional.empty();
+        }
+        String language = notice.language() != null && List.of("fi", "sv", "en").contains(notice.language())
+                ? notice.language()
+                : "fi";
+        MailRenderer.Rendered message = renderer.render(
+                notice.organisation(),
+                notice.kind(),
+                language,
+                null,
+                notice.subject(),
+                List.of(new MailSection(null, notice.lines())),
+                notice.path(),
+                "");
+        return Optional.of(store(
+                notice.organisation(), organisation, null, notice.address(), language, notice.kind(), message, ""));
+    }
+
     /** Renders and stores one message; used for notices, digests and summaries alike. */
     Optional<UUID> queue(
             OrganisationId organisationId,
@@ -78,6 +104,26 @@ public class Outbox {
                 + tokens.issue(organisationId, recipient.id(), kind) + "&lang=" + recipient.language());
         MailRenderer.Rendered message = renderer.render(
                 organisationId, kind, recipient.language(), recipient.name(), subject, sections, path, unsubscribe);
+        return Optional.of(store(
+                organisationId,
+                organisation,
+                recipient.id().value(),
+                recipient.email(),
+                recipient.language(),
+                kind,
+                message,
+                unsubscribe));
+    }
+
+    private UUID store(
+            OrganisationId organisationId,
+            MailSettings.OrganisationMail organisation,
+            UUID recipientId,
+            String address,
+            String language,
+            MailKind kind,
+            MailRenderer.Rendered message,
+            String unsubscribe) {
         UUID id = UUID.randomUUID();
         // A subject made of a title someone typed with a line break is kept, failed, for the
         // administrators to see: it is never sent, and the change that caused it still stands.
@@ -92,9 +138,9 @@ public class Outbox {
                         id,
                         organisationId.value(),
                         kind.name(),
-                        recipient.id().value(),
-                        recipient.email(),
-                        recipient.language(),
+                        recipientId,
+                        address,
+                        language,
                         organisation.senderAddress(),
                         organisation.senderName(),
                         message.subject(),
@@ -105,6 +151,6 @@ public class Outbox {
                         safe ? null : "The subject contains a line break or a control character",
                         Timestamp.from(Instant.now()))
                 .update();
-        return Optional.of(id);
+        return id;
     }
 }

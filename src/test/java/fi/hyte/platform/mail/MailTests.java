@@ -522,7 +522,14 @@ class MailTests {
                 "/account/mail", "language=fi&wanted=OWNER_ASSIGNED&_csrf=" + csrfOf(me, "/account/mail"), FORM);
         assertThat(saved.status()).isEqualTo(302);
         assertThat(settings.recipient(org.id(), editor).orElseThrow().optedOut())
-                .containsExactlyInAnyOrder(MailKind.DIGEST, MailKind.ANSWER_REQUESTED, MailKind.MONTHLY_SUMMARY);
+                .containsExactlyInAnyOrder(
+                        MailKind.DIGEST,
+                        MailKind.ANSWER_REQUESTED,
+                        MailKind.MONTHLY_SUMMARY,
+                        MailKind.STATEMENT_REQUESTED,
+                        MailKind.STATEMENT_REMINDER)
+                // A resident's kind is not a person's choice: never on the page, never opted out.
+                .doesNotContain(MailKind.RESULTS_PUBLISHED);
         MailRuns.Outcome outcome = runs.digest(org.id(), today);
         assertThat(outcome.people()).isEqualTo(1);
         assertThat(outcome.queued()).isZero();
