@@ -45,6 +45,7 @@ class PublicSiteController {
     private final fi.hyte.participation.domain.CouncilStatements statements;
     private final fi.hyte.participation.domain.YouSaidWeDid loop;
     private final fi.hyte.participation.domain.JoysAndWorries joys;
+    private final PublicPageCache pages;
 
     PublicSiteController(
             PublicReading reading,
@@ -53,7 +54,8 @@ class PublicSiteController {
             FormTokens tokens,
             fi.hyte.participation.domain.CouncilStatements statements,
             fi.hyte.participation.domain.YouSaidWeDid loop,
-            fi.hyte.participation.domain.JoysAndWorries joys) {
+            fi.hyte.participation.domain.JoysAndWorries joys,
+            PublicPageCache pages) {
         this.reading = reading;
         this.consultations = consultations;
         this.answering = answering;
@@ -61,6 +63,7 @@ class PublicSiteController {
         this.statements = statements;
         this.loop = loop;
         this.joys = joys;
+        this.pages = pages;
     }
 
     @GetMapping("/o/{slug}")
@@ -77,7 +80,8 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        // Not kept rendered: which consultations and collections it lists changes with the clock.
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model, false);
         if (site.isEmpty()) {
             return null;
         }
@@ -214,15 +218,22 @@ class PublicSiteController {
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
         response.setHeader("Cache-Control", CACHE);
-        String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publicVersion(c) + "-"
-                + statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now);
+        String published = reading.etag(site).replace("\"", "") + "-" + c.version();
+        // Whether it is open yet, or over, changes the page with the clock: part of the tag.
+        String rest = statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now) + "-"
+                + (c.isOpen(now) ? "o" : c.isOver(now) ? "c" : "p");
+        String etag = published + "-" + answering.publicVersion(c) + "-" + rest;
+        // While a new version renders, other readers may get the previous one of the same family
+        // (all but the answers' version the same), see PublicPageCache.
+        String family = published + "-" + rest;
         // The private withdrawal link is shown once, right after sending: never cached, never referred.
         boolean privateLink = withdraw != null && withdraw.matches("[A-Za-z0-9_-]{43}");
         if (privateLink) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "same-origin");
             model.addAttribute("withdrawLink", "/o/" + site.slug() + "/" + lang + "/withdraw/" + withdraw);
-        } else if (web.checkNotModified("\"" + etag + "\"")) {
+        } else if (web.checkNotModified("\"" + etag + "\"")
+                || (request.getQueryString() == null && pages.answer(family, "\"" + etag + "\"", request, response))) {
             return null;
         }
         model.addAttribute("flagged", "1".equals(flagged));
@@ -354,7 +365,8 @@ class PublicSiteController {
 
     /**
      * The online site at this address in a language of the address, with the page frame's model;
-     * empty when the visitor's copy is current (the answer is then 304, nothing is rendered).
+     * empty when the visitor's copy is current (the answer is then 304, nothing is rendered) or the
+     * page was rendered before under this ETag (the kept page is written, see {@link PublicPageCache}).
      */
     private Optional<PublicSite> open(
             String slug,
@@ -363,9 +375,21 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        return open(slug, lang, web, request, response, model, true);
+    }
+
+    private Optional<PublicSite> open(
+            String slug,
+            String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            boolean kept) {
         PublicSite site = onlineSite(slug, lang);
         response.setHeader("Cache-Control", CACHE);
-        if (web.checkNotModified(reading.etag(site))) {
+        String etag = reading.etag(site);
+        if (web.checkNotModified(etag) || (kept && pages.answer(etag, request, response))) {
             return Optional.empty();
         }
         frame(site, slug, lang, request, model);
