@@ -6,7 +6,7 @@
 # from distinct clients for 60 s; the summary page and XLSX of a consultation of 20,000 answers.
 # Usage: bench/participation.sh   (needs wrk, which it installs; takes about eight minutes)
 #   BENCH_JAVA_OPTS="-Dhyte.bench.phases=plan -Dhyte.bench.web-seconds=5" for a part, shorter.
-#   BENCH_JFR=1 records a flight recording of the whole run into bench-participation.jfr.
+#   BENCH_JFR=1 records a flight recording of the whole run into $BENCH_JFR_FILE (default /tmp/bench-participation.jfr).
 # Runs fi.hyte.bench.ParticipationBenchmark in a fresh JVM (-Xmx512m) with a fresh embedded
 # PostgreSQL in a temporary folder. Prints its RESULT lines and tables; docs/benchmarks.md records them.
 set -euo pipefail
@@ -34,7 +34,7 @@ cp -r target/classes "$WORK/classes" && cp -r target/test-classes "$WORK/test-cl
 CLASSPATH_=$WORK/test-classes:$WORK/classes:$(cat "$WORK/classpath")
 JFR=
 if [ -n "${BENCH_JFR:-}" ]; then
-  JFR="-XX:StartFlightRecording=filename=$PWD/bench-participation.jfr,settings=profile"
+  JFR="-XX:StartFlightRecording=filename=${BENCH_JFR_FILE:-/tmp/bench-participation.jfr},settings=profile"
 fi
 
 java -Xmx"$HEAP" -Dhyte.bench.dir="$WORK" $JFR ${BENCH_JAVA_OPTS:-} -cp "$CLASSPATH_" \
