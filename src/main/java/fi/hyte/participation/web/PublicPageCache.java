@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +42,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PublicPageCache extends OncePerRequestFilter {
 
     private static final String PENDING = PublicPageCache.class.getName() + ".pending";
+    private static final long LAPSE_NANOS = 10_000_000_000L;
 
     record Page(byte[] body, String contentType) {}
 
@@ -50,11 +50,13 @@ class PublicPageCache extends OncePerRequestFilter {
     private record Latest(String family, String etag, Page page) {}
 
     /** A request that renders a page: where its page is kept, and whether it holds the address's turn. */
-    private record Pending(String key, String address, String family, String etag, boolean turn) {}
+    private record Pending(String key, String address, String family, String etag, Long turn) {}
 
     private final Cache<String, Page> pages;
     private final Cache<String, Latest> latest;
-    private final Set<String> rendering = ConcurrentHashMap.newKeySet();
+    /** The addresses being rendered, with when their render began (a turn older than 10 s has lapsed). */
+    private final ConcurrentHashMap<String, Long> rendering = new ConcurrentHashMap<>();
+
     private volatile boolean enabled;
 
     PublicPageCache(@Value("${hyte.participation.page-cache-bytes:33554432}") long maximumBytes) {
@@ -81,7 +83,7 @@ class PublicPageCache extends OncePerRequestFilter {
      * The caller has set the page's headers (Cache-Control, and ETag by its conditional check).
      */
     boolean answer(String family, String etag, HttpServletRequest request, HttpServletResponse response) {
-        if (!enabled) {
+        if (!enabled || !"GET".equals(request.getMethod())) {
             return false;
         }
         String address = request.getRequestURI();
@@ -91,8 +93,8 @@ class PublicPageCache extends OncePerRequestFilter {
             write(page, response);
             return true;
         }
-        boolean turn = rendering.add(address);
-        if (!turn && family != null) {
+        Long turn = takeTurn(address);
+        if (turn == null && family != null) {
             Latest last = latest.getIfPresent(address);
             if (last != null && last.family().equals(family)) {
                 response.setHeader(HttpHeaders.ETAG, last.etag());
@@ -107,6 +109,13 @@ class PublicPageCache extends OncePerRequestFilter {
         }
         request.setAttribute(PENDING, new Pending(key, address, family, etag, turn));
         return false;
+    }
+
+    /** This request's turn to render the address (when it began), or null while another's holds. */
+    private Long takeTurn(String address) {
+        long now = System.nanoTime();
+        Long began = rendering.putIfAbsent(address, now);
+        return began == null || (now - began > LAPSE_NANOS && rendering.replace(address, began, now)) ? now : null;
     }
 
     private static void write(Page page, HttpServletResponse response) {
@@ -161,8 +170,8 @@ class PublicPageCache extends OncePerRequestFilter {
                 }
             }
         } finally {
-            if (request.getAttribute(PENDING) instanceof Pending pending && pending.turn()) {
-                rendering.remove(pending.address());
+            if (request.getAttribute(PENDING) instanceof Pending pending && pending.turn() != null) {
+                rendering.remove(pending.address(), pending.turn());
             }
             wrapper.copyBodyToResponse();
         }
