@@ -208,9 +208,7 @@ public class IndicatorCatalog {
      * indicators the organisation sees count.
      */
     public long dataVersion(OrganisationId asking, Collection<Integer> ids) {
-        return indicators.findAll(asking, ids).stream()
-                .mapToLong(i -> values.lastBatch(i.id()))
-                .sum();
+        return indicators.batchSum(asking, ids);
     }
 
     public Optional<IndicatorInfo> find(OrganisationId asking, int id) {

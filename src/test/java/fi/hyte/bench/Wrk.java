@@ -63,6 +63,43 @@ final class Wrk {
         }
     }
 
+    /**
+     * Runs wrk with {@code bench/public.lua}: requests without a cookie, as a resident's browser on the
+     * public site, optionally with one more header (e.g. If-None-Match). Returns the RESULT pairs.
+     */
+    static Map<String, String> runPublic(String url, int connections, int seconds, String header) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + Math.min(2, connections),
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                System.getProperty("hyte.bench.wrk-timeout", "10s"),
+                "-s",
+                "bench/public.lua",
+                url));
+        if (header != null) {
+            command.addAll(List.of("--", header));
+        }
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Map<String, String> result = new LinkedHashMap<>();
+            output.lines()
+                    .filter(line -> line.startsWith("RESULT "))
+                    .flatMap(line -> Arrays.stream(line.substring(7).split(" ")))
+                    .map(pair -> pair.split("=", 2))
+                    .forEach(pair -> result.put(pair[0], pair[1]));
+            if (!result.containsKey("p95")) {
+                throw new IllegalStateException("wrk gave no result: " + output);
+            }
+            return result;
+        } finally {
+            wrk.destroy();
+        }
+    }
+
     /** Transport errors and non-2xx answers of a run. */
     static long failures(Map<String, String> result) {
         return Long.parseLong(result.get("errors")) + Long.parseLong(result.get("non2xx"));

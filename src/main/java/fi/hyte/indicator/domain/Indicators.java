@@ -59,6 +59,21 @@ public class Indicators {
                 .list();
     }
 
+    /**
+     * The sum of these indicators' last import batches, of those the organisation sees, in one query
+     * (a public page's ETag reads it on every request).
+     */
+    public long batchSum(OrganisationId asking, Collection<Integer> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select coalesce(sum(coalesce(last_batch_id, 0)), 0) from indicator where id = any(?) and"
+                        + VISIBLE)
+                .params(ids.toArray(Integer[]::new), asking.value())
+                .query(Long.class)
+                .single();
+    }
+
     public Optional<Indicator> findLocal(OrganisationId organisation, String code) {
         return jdbc.sql(SELECT + " where organisation_id = ? and lower(code) = lower(?)")
                 .params(organisation.value(), code)

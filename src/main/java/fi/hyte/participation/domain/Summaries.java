@@ -136,8 +136,20 @@ public class Summaries {
                 .map(s -> new SectionCount(s, perSection.getOrDefault(s.id(), 0L)))
                 .toList();
         List<QuestionCount> questions = new ArrayList<>();
+        // Every question's answers in one pass: (question, choice, scale) → count.
+        List<Tally> tallies = jdbc.sql(
+                        "select a.question_id, a.choice, a.scale, count(*) from consultation_answer a"
+                                + " join consultation_response r on r.id = a.response_id where r.organisation_id = ? and"
+                                + " r.consultation_id = ? and r.status <> 'REMOVED' and a.question_id is not null group by 1, 2, 3")
+                .params(organisation.value(), id)
+                .query((rs, n) -> new Tally(
+                        rs.getObject(1, UUID.class),
+                        (Integer) rs.getObject(2, Integer.class),
+                        (Integer) rs.getObject(3, Integer.class),
+                        rs.getLong(4)))
+                .list();
         for (Consultation.Question q : consultations.questions(organisation, id)) {
-            questions.add(question(organisation, id, q));
+            questions.add(question(q, tallies));
         }
         Map<UUID, YouSaidWeDid.Answer> answers = loop.answers(organisation, id);
         List<ThemeCount> themes = loop.themes(organisation, id).stream()
@@ -220,31 +232,27 @@ public class Summaries {
                 .single();
     }
 
-    private QuestionCount question(OrganisationId organisation, UUID consultation, Consultation.Question q) {
-        String column = q.kind().equals("CHOICE") ? "choice" : q.kind().equals("SCALE") ? "scale" : null;
-        long answers = jdbc.sql("select count(*) from consultation_answer a join consultation_response r on r.id ="
-                        + " a.response_id where r.organisation_id = ? and r.consultation_id = ? and r.status <>"
-                        + " 'REMOVED' and a.question_id = ?")
-                .params(organisation.value(), consultation, q.id())
-                .query(Long.class)
-                .single();
-        if (column == null) {
+    private record Tally(UUID question, Integer choice, Integer scale, long count) {}
+
+    private static QuestionCount question(Consultation.Question q, List<Tally> tallies) {
+        boolean choice = q.kind().equals("CHOICE");
+        boolean scaled = choice || q.kind().equals("SCALE");
+        int points = choice ? q.choices().size() : scaled ? 5 : 0;
+        long answers = 0;
+        long[] counts = new long[points];
+        for (Tally t : tallies) {
+            if (!t.question().equals(q.id())) {
+                continue;
+            }
+            answers += t.count();
+            Integer point = choice ? t.choice() : t.scale();
+            if (scaled && point != null && point >= 1 && point <= points) {
+                counts[point - 1] += t.count();
+            }
+        }
+        if (!scaled) {
             return new QuestionCount(q, answers, List.of(), null);
         }
-        int points = q.kind().equals("CHOICE") ? q.choices().size() : 5;
-        long[] counts = new long[points];
-        jdbc.sql("select a." + column + ", count(*) from consultation_answer a join consultation_response r on r.id ="
-                        + " a.response_id where r.organisation_id = ? and r.consultation_id = ? and r.status <>"
-                        + " 'REMOVED' and a.question_id = ? and a." + column + " is not null group by 1")
-                .params(organisation.value(), consultation, q.id())
-                .query((rs, n) -> {
-                    int point = rs.getInt(1);
-                    if (point >= 1 && point <= points) {
-                        counts[point - 1] = rs.getLong(2);
-                    }
-                    return point;
-                })
-                .list();
         BigDecimal mean = null;
         if (q.kind().equals("SCALE") && answers > 0) {
             long sum = 0;

@@ -44,7 +44,9 @@ public class SummaryWorkbook {
     public void write(OrganisationId organisation, UUID consultation, Locale locale, OutputStream out)
             throws IOException {
         Summaries.Summary summary = summaries.of(organisation, consultation);
-        SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true);
+        // Streamed, 200 rows in memory, strings inline: a shared strings table would hold every text
+        // of 20,000 answers in memory and look each up (issue 14 §9).
+        SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, false);
         try {
             CellStyle text = workbook.createCellStyle();
             text.setQuotePrefixed(true);

@@ -36,31 +36,34 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class PublicSiteController {
 
     private final PublicReading reading;
-    private final PublicFrame pages;
+    private final PublicFrame frame;
     private final Consultations consultations;
     private final Answering answering;
     private final FormTokens tokens;
     private final fi.hyte.participation.domain.CouncilStatements statements;
     private final fi.hyte.participation.domain.YouSaidWeDid loop;
     private final fi.hyte.participation.domain.JoysAndWorries joys;
+    private final PublicPageCache pages;
 
     PublicSiteController(
             PublicReading reading,
-            PublicFrame pages,
+            PublicFrame frame,
             Consultations consultations,
             Answering answering,
             FormTokens tokens,
             fi.hyte.participation.domain.CouncilStatements statements,
             fi.hyte.participation.domain.YouSaidWeDid loop,
-            fi.hyte.participation.domain.JoysAndWorries joys) {
+            fi.hyte.participation.domain.JoysAndWorries joys,
+            PublicPageCache pages) {
         this.reading = reading;
-        this.pages = pages;
+        this.frame = frame;
         this.consultations = consultations;
         this.answering = answering;
         this.tokens = tokens;
         this.statements = statements;
         this.loop = loop;
         this.joys = joys;
+        this.pages = pages;
     }
 
     @GetMapping("/o/{slug}")
@@ -77,7 +80,8 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PublicSite> site = open(slug, lang, web, request, response, model);
+        // Not kept rendered: which consultations and collections it lists changes with the clock.
+        Optional<PublicSite> site = open(slug, lang, web, request, response, model, false);
         if (site.isEmpty()) {
             return null;
         }
@@ -210,23 +214,30 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = pages.onlineSite(slug, lang);
+        PublicSite site = frame.onlineSite(slug, lang);
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
         response.setHeader("Cache-Control", PublicFrame.CACHE);
-        String etag = reading.etag(site).replace("\"", "") + "-" + c.version() + "-" + answering.publicVersion(c) + "-"
-                + statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now);
+        String published = reading.etag(site).replace("\"", "") + "-" + c.version();
+        // Whether it is open yet, or over, changes the page with the clock: part of the tag.
+        String rest = statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now) + "-"
+                + (c.isOpen(now) ? "o" : c.isOver(now) ? "c" : "p");
+        String etag = published + "-" + answering.publicVersion(c) + "-" + rest;
+        // While a new version renders, other readers may get the previous one of the same family
+        // (all but the answers' version the same), see PublicPageCache.
+        String family = published + "-" + rest;
         // The private withdrawal link is shown once, right after sending: never cached, never referred.
         boolean privateLink = withdraw != null && withdraw.matches("[A-Za-z0-9_-]{43}");
         if (privateLink) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "same-origin");
             model.addAttribute("withdrawLink", "/o/" + site.slug() + "/" + lang + "/withdraw/" + withdraw);
-        } else if (web.checkNotModified("\"" + etag + "\"")) {
+        } else if (web.checkNotModified("\"" + etag + "\"")
+                || (request.getQueryString() == null && pages.answer(family, "\"" + etag + "\"", request, response))) {
             return null;
         }
         model.addAttribute("flagged", "1".equals(flagged));
-        pages.frame(site, slug, lang, request, model);
+        frame.frame(site, slug, lang, request, model);
         return consultationPage(site, c, now, Map.of(), List.of(), sent, model);
     }
 
@@ -239,7 +250,7 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = pages.onlineSite(slug, lang);
+        PublicSite site = frame.onlineSite(slug, lang);
         Consultation c = publishedConsultation(site, id);
         Instant now = Instant.now();
         Map<UUID, String> sections = new LinkedHashMap<>();
@@ -275,7 +286,7 @@ class PublicSiteController {
         }
         response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
         response.setHeader("Cache-Control", "no-store");
-        pages.frame(site, slug, lang, request, model);
+        frame.frame(site, slug, lang, request, model);
         return consultationPage(site, c, now, form, outcome.problems(), null, model);
     }
 
@@ -336,7 +347,8 @@ class PublicSiteController {
 
     /**
      * The online site at this address in a language of the address, with the page frame's model;
-     * empty when the visitor's copy is current (the answer is then 304, nothing is rendered).
+     * empty when the visitor's copy is current (the answer is then 304, nothing is rendered) or the
+     * page was rendered before under this ETag (the kept page is written, see {@link PublicPageCache}).
      */
     private Optional<PublicSite> open(
             String slug,
@@ -345,12 +357,24 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        PublicSite site = pages.onlineSite(slug, lang);
+        return open(slug, lang, web, request, response, model, true);
+    }
+
+    private Optional<PublicSite> open(
+            String slug,
+            String lang,
+            WebRequest web,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            boolean kept) {
+        PublicSite site = frame.onlineSite(slug, lang);
         response.setHeader("Cache-Control", PublicFrame.CACHE);
-        if (web.checkNotModified(reading.etag(site))) {
+        String etag = reading.etag(site);
+        if (web.checkNotModified(etag) || (kept && pages.answer(etag, request, response))) {
             return Optional.empty();
         }
-        pages.frame(site, slug, lang, request, model);
+        frame.frame(site, slug, lang, request, model);
         return Optional.of(site);
     }
 }
