@@ -102,6 +102,54 @@ class ReportWebTests {
     }
 
     @Test
+    void thePublicPageIsTheSamePageGzipCompressedWhenTheReaderAcceptsIt() throws Exception {
+        Report published = report(ReportStatus.PUBLISHED);
+        String path = "/public/reports/" + published.id() + "/sv";
+        HttpResponse<byte[]> identity = anonymous(path);
+        HttpResponse<byte[]> gzip = anonymous(path, "Accept-Encoding", "gzip, deflate, br");
+        HttpResponse<byte[]> again = anonymous(path, "Accept-Encoding", "gzip");
+
+        assertThat(identity.statusCode()).isEqualTo(200);
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        for (HttpResponse<byte[]> r : java.util.List.of(identity, gzip, again)) {
+            assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(String.join(",", r.headers().allValues("Vary"))).contains("Accept-Encoding");
+            assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("max-age=300");
+        }
+        byte[] unzipped;
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertThat(unzipped).isEqualTo(identity.body());
+        assertThat(again.body()).isEqualTo(gzip.body());
+        assertThat(gzip.body().length).isLessThan(identity.body().length / 2);
+        assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<html lang=\"sv\"");
+
+        // Two representations, two ETags; each revalidates to 304 in its own encoding only.
+        String plainTag = identity.headers().firstValue("ETag").orElseThrow();
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isNotEqualTo(plainTag);
+        assertThat(again.headers().firstValue("ETag")).hasValue(gzipTag);
+        HttpResponse<byte[]> notModified = anonymous(path, "Accept-Encoding", "gzip", "If-None-Match", gzipTag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(anonymous(path, "If-None-Match", plainTag).statusCode()).isEqualTo(304);
+        assertThat(anonymous(path, "If-None-Match", gzipTag).statusCode())
+                .as("the gzip ETag does not stand for the uncompressed page")
+                .isEqualTo(200);
+        // A reader that refuses gzip gets the page itself.
+        assertThat(anonymous(path, "Accept-Encoding", "gzip;q=0, identity")
+                        .headers()
+                        .firstValue("Content-Encoding"))
+                .isEmpty();
+    }
+
+    @Test
     void draftsUnknownReportsAndLanguagesAnswer404() throws Exception {
         Report review = report(ReportStatus.REVIEW);
         Report approved = report(ReportStatus.APPROVED);
