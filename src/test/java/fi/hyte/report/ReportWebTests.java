@@ -296,6 +296,66 @@ class ReportWebTests {
                 .isEqualTo(ReportStatus.REVIEW);
     }
 
+    @Autowired
+    fi.hyte.report.domain.Composer composer;
+
+    @Test
+    void thePreviewShowsTheCurrentTextAfterAnEditThoughItsWrittenOutHtmlIsKept() {
+        fi.hyte.support.Fixtures.Org org = fixtures.organisation("preview" + Long.toString(System.nanoTime(), 36));
+        WebSession coordinator = WebSession.signedIn(
+                port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
+        Response started = coordinator.post(
+                "/reports/new",
+                Map.of("kind", "ANNUAL", "titleFi", "Esikatseluraportti", "firstYear", "2025", "lastYear", "2025"));
+        String reportPath = started.location().replaceAll("^https?://[^/]+", "");
+        UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
+        Section first = reports.sections(org.id(), id).get(0);
+        assertThat(coordinator
+                        .post(
+                                reportPath + "/sections/" + first.id(),
+                                Map.of(
+                                        "titleFi", "Tiivistelmä",
+                                        "bodyFi", "Ensimmäinen **versio**.",
+                                        "version", Integer.toString(first.version())))
+                        .status())
+                .isEqualTo(302);
+        // A composition of unchanged data is equal to the one before: what lets the written HTML be kept.
+        Report report = reports.find(org.id(), id).orElseThrow();
+        java.util.Locale fi = java.util.Locale.forLanguageTag("fi");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThat(composer.compose(org.id(), report, fi, today).content())
+                .isEqualTo(composer.compose(org.id(), report, fi, today).content());
+
+        String once = coordinator.get(reportPath + "/preview").body();
+        String twice = coordinator.get(reportPath + "/preview").body();
+        assertThat(once).contains("Ensimmäinen <strong>versio</strong>.").contains("class=\"report-doc\"");
+        assertThat(content(twice)).isEqualTo(content(once));
+        assertThat(coordinator.get(reportPath + "/preview?lang=sv").body())
+                .as("another language is written out in that language")
+                .contains("<html lang=\"sv\"");
+
+        Section saved = reports.sections(org.id(), id).get(0);
+        assertThat(coordinator
+                        .post(
+                                reportPath + "/sections/" + saved.id(),
+                                Map.of(
+                                        "titleFi", "Tiivistelmä",
+                                        "bodyFi", "Toinen **versio**.",
+                                        "version", Integer.toString(saved.version())))
+                        .status())
+                .isEqualTo(302);
+        assertThat(coordinator.get(reportPath + "/preview?lang=fi").body())
+                .contains("Toinen <strong>versio</strong>.")
+                .doesNotContain("Ensimmäinen");
+    }
+
+    /** The report's content on a page, without the layout around it (whose form tokens differ per request). */
+    static String content(String page) {
+        int start = page.indexOf("class=\"report-doc\"");
+        assertThat(start).isPositive();
+        return page.substring(start, page.indexOf("</main>", start));
+    }
+
     @Test
     void pastedHtmlAndScriptAreShownAsTextAndBadHandlingIsRefusedWithAMessage() {
         fi.hyte.support.Fixtures.Org org = fixtures.organisation("markdown" + Long.toString(System.nanoTime(), 36));
