@@ -102,6 +102,54 @@ class ReportWebTests {
     }
 
     @Test
+    void thePublicPageIsTheSamePageGzipCompressedWhenTheReaderAcceptsIt() throws Exception {
+        Report published = report(ReportStatus.PUBLISHED);
+        String path = "/public/reports/" + published.id() + "/sv";
+        HttpResponse<byte[]> identity = anonymous(path);
+        HttpResponse<byte[]> gzip = anonymous(path, "Accept-Encoding", "gzip, deflate, br");
+        HttpResponse<byte[]> again = anonymous(path, "Accept-Encoding", "gzip");
+
+        assertThat(identity.statusCode()).isEqualTo(200);
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        for (HttpResponse<byte[]> r : java.util.List.of(identity, gzip, again)) {
+            assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(String.join(",", r.headers().allValues("Vary"))).contains("Accept-Encoding");
+            assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("max-age=300");
+        }
+        byte[] unzipped;
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertThat(unzipped).isEqualTo(identity.body());
+        assertThat(again.body()).isEqualTo(gzip.body());
+        assertThat(gzip.body().length).isLessThan(identity.body().length / 2);
+        assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<html lang=\"sv\"");
+
+        // Two representations, two ETags; each revalidates to 304 in its own encoding only.
+        String plainTag = identity.headers().firstValue("ETag").orElseThrow();
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isNotEqualTo(plainTag);
+        assertThat(again.headers().firstValue("ETag")).hasValue(gzipTag);
+        HttpResponse<byte[]> notModified = anonymous(path, "Accept-Encoding", "gzip", "If-None-Match", gzipTag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(anonymous(path, "If-None-Match", plainTag).statusCode()).isEqualTo(304);
+        assertThat(anonymous(path, "If-None-Match", gzipTag).statusCode())
+                .as("the gzip ETag does not stand for the uncompressed page")
+                .isEqualTo(200);
+        // A reader that refuses gzip gets the page itself.
+        assertThat(anonymous(path, "Accept-Encoding", "gzip;q=0, identity")
+                        .headers()
+                        .firstValue("Content-Encoding"))
+                .isEmpty();
+    }
+
+    @Test
     void draftsUnknownReportsAndLanguagesAnswer404() throws Exception {
         Report review = report(ReportStatus.REVIEW);
         Report approved = report(ReportStatus.APPROVED);
@@ -246,6 +294,66 @@ class ReportWebTests {
                         .orElseThrow()
                         .status())
                 .isEqualTo(ReportStatus.REVIEW);
+    }
+
+    @Autowired
+    fi.hyte.report.domain.Composer composer;
+
+    @Test
+    void thePreviewShowsTheCurrentTextAfterAnEditThoughItsWrittenOutHtmlIsKept() {
+        fi.hyte.support.Fixtures.Org org = fixtures.organisation("preview" + Long.toString(System.nanoTime(), 36));
+        WebSession coordinator = WebSession.signedIn(
+                port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
+        Response started = coordinator.post(
+                "/reports/new",
+                Map.of("kind", "ANNUAL", "titleFi", "Esikatseluraportti", "firstYear", "2025", "lastYear", "2025"));
+        String reportPath = started.location().replaceAll("^https?://[^/]+", "");
+        UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
+        Section first = reports.sections(org.id(), id).get(0);
+        assertThat(coordinator
+                        .post(
+                                reportPath + "/sections/" + first.id(),
+                                Map.of(
+                                        "titleFi", "Tiivistelmä",
+                                        "bodyFi", "Ensimmäinen **versio**.",
+                                        "version", Integer.toString(first.version())))
+                        .status())
+                .isEqualTo(302);
+        // A composition of unchanged data is equal to the one before: what lets the written HTML be kept.
+        Report report = reports.find(org.id(), id).orElseThrow();
+        java.util.Locale fi = java.util.Locale.forLanguageTag("fi");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThat(composer.compose(org.id(), report, fi, today).content())
+                .isEqualTo(composer.compose(org.id(), report, fi, today).content());
+
+        String once = coordinator.get(reportPath + "/preview").body();
+        String twice = coordinator.get(reportPath + "/preview").body();
+        assertThat(once).contains("Ensimmäinen <strong>versio</strong>.").contains("class=\"report-doc\"");
+        assertThat(content(twice)).isEqualTo(content(once));
+        assertThat(coordinator.get(reportPath + "/preview?lang=sv").body())
+                .as("another language is written out in that language")
+                .contains("<html lang=\"sv\"");
+
+        Section saved = reports.sections(org.id(), id).get(0);
+        assertThat(coordinator
+                        .post(
+                                reportPath + "/sections/" + saved.id(),
+                                Map.of(
+                                        "titleFi", "Tiivistelmä",
+                                        "bodyFi", "Toinen **versio**.",
+                                        "version", Integer.toString(saved.version())))
+                        .status())
+                .isEqualTo(302);
+        assertThat(coordinator.get(reportPath + "/preview?lang=fi").body())
+                .contains("Toinen <strong>versio</strong>.")
+                .doesNotContain("Ensimmäinen");
+    }
+
+    /** The report's content on a page, without the layout around it (whose form tokens differ per request). */
+    static String content(String page) {
+        int start = page.indexOf("class=\"report-doc\"");
+        assertThat(start).isPositive();
+        return page.substring(start, page.indexOf("</main>", start));
     }
 
     @Test

@@ -104,6 +104,7 @@ public class Composer {
     public Composed compose(OrganisationId organisation, Report report, Locale locale, LocalDate today) {
         Optional<Frozen> previous = previous(organisation, report);
         Context c = new Context(organisation, report, locale, today, previous, new Formats(locale, zone));
+        c.keepsData = true;
         List<SectionContent> sections = new ArrayList<>();
         List<Block> blocks = reports.blocks(organisation, report.id());
         for (Section section : reports.sections(organisation, report.id())) {
@@ -430,6 +431,10 @@ public class Composer {
     }
 
     private void planStates(Context c, PlanStanding s) {
+        if (!c.keepsData) {
+            // A block composed for a page keeps no data: the measures' states are read for a composed report only.
+            return;
+        }
         s.goals().forEach(g -> c.goal(new GoalState(g.id(), g.ref(), g.title().in(FINNISH), g.status())));
         plans.content(c.organisation, s.plan().id())
                 .ifPresent(content -> content.lines()
@@ -1237,6 +1242,9 @@ public class Composer {
         final Optional<Frozen> previous;
         final Formats formats;
         Optional<PlanStanding> standing;
+        /** Whether the numbers behind the content are wanted ({@link #compose}), not only the blocks. */
+        boolean keepsData;
+
         private final Map<String, DataValue> values = new LinkedHashMap<>();
         private final Map<String, GoalState> goals = new LinkedHashMap<>();
         private final Map<String, MeasureState> measures = new LinkedHashMap<>();

@@ -82,7 +82,7 @@ class PublicReportController {
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             WebRequest web) {
-        return page(published(id, null), lang, request, response, web);
+        return page(id, null, lang, request, response, web);
     }
 
     @GetMapping("/{id}/v/{n}/{lang}")
@@ -93,48 +93,134 @@ class PublicReportController {
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             WebRequest web) {
-        return page(published(id, n), lang, request, response, web);
+        return page(id, n, lang, request, response, web);
     }
 
     private PublishedSnapshot published(UUID id, Integer n) {
         return reports.published(id, n).orElseThrow(() -> new NotFoundException("report"));
     }
 
+    /** How long an address's known answer is trusted without asking the database (another node may publish). */
+    static final long RECHECK_NANOS = Duration.ofSeconds(30).toNanos();
+
     /**
      * The page, rendered once for each version, language and list of the organisation's published
-     * reports (its ETag) and then answered from memory: a version never changes, so a reader costs
-     * two small queries (the version's row and the list, without their content) and a lookup.
+     * reports (its ETag) and kept as it is and gzip-compressed. An address answered before is then
+     * answered from memory without the database — a 304 when the reader has it, else the kept bytes —
+     * until a report is published here (or 30 seconds pass, for a publication elsewhere).
      */
     private ResponseEntity<byte[]> page(
-            PublishedSnapshot p,
+            UUID id,
+            Integer n,
             String lang,
             HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             WebRequest web) {
         Locale locale = language(lang, request);
-        List<PublishedSnapshot> all = reports.publishedOf(p.organisation());
-        String etag = "\"" + p.snapshot().sha256().substring(0, 32) + "-" + lang + "-" + all.size() + "\"";
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
-        if (web.checkNotModified(etag)) {
-            return null;
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        String address = id + ":" + n + ":" + lang;
+        long publications = reports.publications();
+        Known known = addresses.getIfPresent(address);
+        if (known != null
+                && known.publications() == publications
+                && System.nanoTime() - known.checked() < RECHECK_NANOS) {
+            if (web.checkNotModified(etag(known.etag(), gzip))) {
+                return null;
+            }
+            Page kept = pages.getIfPresent(known.page());
+            if (kept != null) {
+                return answer(kept, gzip);
+            }
         }
+        PublishedSnapshot p = published(id, n);
+        List<PublishedSnapshot> all = reports.publishedOf(p.organisation());
+        String etag = p.snapshot().sha256().substring(0, 32) + "-" + lang + "-" + all.size();
         StringBuilder key =
                 new StringBuilder(p.snapshot().id().toString()).append(':').append(lang);
         all.forEach(x -> key.append(':').append(x.snapshot().id()));
-        byte[] html = pages.get(key.toString(), k -> render(p, all, lang, locale, request, response));
-        // (The ETag and Cache-Control headers are on the response already, set above.)
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html);
+        addresses.put(address, new Known(etag, key.toString(), publications, System.nanoTime()));
+        if (web.checkNotModified(etag(etag, gzip))) {
+            return null;
+        }
+        Page kept = pages.get(key.toString(), k -> Page.of(render(p, all, lang, locale, request, response)));
+        return answer(kept, gzip);
     }
 
-    /** Rendered pages by version, language and the published list: at most 64 MB of HTML. */
+    /** The strong ETag of one encoding: the gzip bytes are another representation than the page's own. */
+    private static String etag(String tag, boolean gzip) {
+        return "\"" + tag + (gzip ? "-gz" : "") + "\"";
+    }
+
+    private static ResponseEntity<byte[]> answer(Page page, boolean gzip) {
+        // (The ETag, Vary and Cache-Control headers are on the response already, set above.)
+        ResponseEntity.BodyBuilder ok =
+                ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        if (gzip) {
+            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
+        }
+        return ok.body(page.html());
+    }
+
+    /** Whether the request's Accept-Encoding takes gzip (named or {@code *}, without {@code q=0}). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < pieces.length; i++) {
+                String q = pieces[i].trim().toLowerCase(Locale.ROOT);
+                if (q.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(q.substring(2).trim()) <= 0;
+                    } catch (NumberFormatException e) {
+                        refused = true;
+                    }
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A rendered page and the same bytes gzip-compressed once. */
+    record Page(byte[] html, byte[] gzip) {
+        static Page of(byte[] html) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(html.length / 8 + 64);
+            try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+                zip.write(html);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Page(html, out.toByteArray());
+        }
+    }
+
+    /** What an address answered last: its ETag (without encoding), the page's key, and when that was read. */
+    private record Known(String etag, String page, long publications, long checked) {}
+
+    /** Rendered pages by version, language and the published list: at most 64 MB of HTML and gzip. */
     static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
 
-    private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> pages =
+    private final com.github.benmanes.caffeine.cache.Cache<String, Page> pages =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .maximumWeight(PAGE_CACHE_BYTES)
-                    .weigher((String k, byte[] v) -> v.length + k.length())
+                    .weigher((String k, Page v) -> v.html().length + v.gzip().length + k.length())
+                    .build();
+
+    /** Public addresses answered (report, version or latest, language): small, so a count bounds them. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Known> addresses =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(10_000)
                     .build();
 
     private byte[] render(

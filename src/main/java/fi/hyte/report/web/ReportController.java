@@ -78,6 +78,8 @@ class ReportController {
     private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final ZoneId zone;
 
+    private final ContentFragments fragments;
+
     ReportController(
             Reports reports,
             ReportWork work,
@@ -93,7 +95,9 @@ class ReportController {
             MessageSource messages,
             tools.jackson.databind.json.JsonMapper json,
             fi.hyte.report.domain.FrozenCache frozenCache,
+            ContentFragments fragments,
             @Value("${hyte.time-zone}") String zone) {
+        this.fragments = fragments;
         this.frozenCache = frozenCache;
         this.reports = reports;
         this.work = work;
@@ -266,15 +270,13 @@ class ReportController {
                 composer.compose(tenant.organisation(), r, locale, today()).content();
         List<Block> blocks = reports.blocks(tenant.organisation(), id);
         model.addAttribute("report", r);
-        model.addAttribute("doc", content);
-        model.addAttribute(
-                "changedBlocks",
-                content.sections().stream()
-                        .flatMap(s -> s.blocks().stream())
-                        .filter(b -> changedSinceReview(blocks, b))
-                        .map(ReportContent.BlockContent::id)
-                        .toList());
-        model.addAttribute("html", htmlOf(content));
+        List<UUID> changed = content.sections().stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(b -> changedSinceReview(blocks, b))
+                .map(ReportContent.BlockContent::id)
+                .toList();
+        // Written out once for each distinct composition (the content itself is the key).
+        model.addAttribute("contentHtml", fragments.html(content, () -> htmlOf(content), changed, locale));
         model.addAttribute("composedOn", today());
         return "report/preview";
     }

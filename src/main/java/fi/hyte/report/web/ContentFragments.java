@@ -1,0 +1,50 @@
+package fi.hyte.report.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fi.hyte.report.domain.ReportContent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The report's content fragment ({@code report/content :: content}) as HTML, kept by exactly what it
+ * shows: the composed content itself (records all the way down, so equal content is equal data, in
+ * every heading, number and chart), the blocks marked changed and the language. A draft is composed
+ * from current data on every request as before; only when that composition is the same as one
+ * already written out is the writing (3 MB of HTML for 150 blocks) skipped.
+ */
+@Component
+class ContentFragments {
+
+    /** Characters of HTML kept (each kept page also holds its composed content as the key). */
+    static final long MAX_CHARACTERS = 32L * 1024 * 1024;
+
+    /** (The changed list may hold null: the omissions appendix has no block id.) */
+    private record Key(ReportContent content, List<UUID> changed, Locale locale) {}
+
+    private final ITemplateEngine templates;
+    private final Cache<Key, String> written = Caffeine.newBuilder()
+            .maximumWeight(MAX_CHARACTERS)
+            .weigher((Key k, String html) -> html.length())
+            .build();
+
+    ContentFragments(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    String html(ReportContent content, Supplier<Map<String, String>> html, List<UUID> changed, Locale locale) {
+        return written.get(new Key(content, new java.util.ArrayList<>(changed), locale), key -> {
+            Context context = new Context(locale);
+            context.setVariable("doc", content);
+            context.setVariable("html", html.get());
+            context.setVariable("changedBlocks", key.changed());
+            return templates.process("report/content-only", context);
+        });
+    }
+}
