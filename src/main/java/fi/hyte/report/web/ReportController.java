@@ -77,6 +77,7 @@ class ReportController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final ZoneId zone;
+    private final fi.hyte.report.domain.SectionImages images;
 
     ReportController(
             Reports reports,
@@ -93,7 +94,9 @@ class ReportController {
             MessageSource messages,
             tools.jackson.databind.json.JsonMapper json,
             fi.hyte.report.domain.FrozenCache frozenCache,
-            @Value("${hyte.time-zone}") String zone) {
+            @Value("${hyte.time-zone}") String zone,
+            fi.hyte.report.domain.SectionImages images) {
+        this.images = images;
         this.frozenCache = frozenCache;
         this.reports = reports;
         this.work = work;
@@ -445,6 +448,7 @@ class ReportController {
                         .map(i -> i.series().indicator())
                         .toList());
         model.addAttribute("goals", goals(tenant, r));
+        model.addAttribute("images", images.ofSection(tenant.organisation(), s.id()));
         return "report/section";
     }
 
@@ -453,6 +457,8 @@ class ReportController {
         if (!isCounty(tenant)) {
             kinds.remove(BlockKind.MEMBER_REPORTS);
             kinds.remove(BlockKind.MEMBERS_INDICATOR);
+            kinds.remove(BlockKind.MEMBERS_MATURITY);
+            kinds.remove(BlockKind.MEMBERS_JOYS_WORRIES);
         }
         return kinds;
     }
