@@ -138,6 +138,7 @@ class ReportImageBrowserTests {
             page.navigate(url("/reports/" + report + "/sections/" + section));
             axe(page, "uploaded", violations);
             page.locator("#image-file").setInputFiles(text);
+            page.locator("#image-altFi").fill("Muistio");
             page.locator("#images form[enctype='multipart/form-data'] button[type=submit]")
                     .last()
                     .click();
