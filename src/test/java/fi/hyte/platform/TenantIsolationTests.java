@@ -69,6 +69,7 @@ class TenantIsolationTests {
     static final List<String> TABLES = List.of(
             "report",
             "report_section",
+            "report_image",
             "sector",
             "person",
             "body",
@@ -143,6 +144,9 @@ class TenantIsolationTests {
 
     @Autowired
     fi.hyte.report.domain.Reports reports;
+
+    @Autowired
+    fi.hyte.report.domain.SectionImageWork sectionImages;
 
     @Autowired
     fi.hyte.platform.mail.Outbox outbox;
@@ -319,6 +323,13 @@ class TenantIsolationTests {
         UUID otherBlock = reports.blocks(other.id(), otherReport).get(0).id();
         UUID otherComment =
                 reportWork.comment(other.tenant(), otherReport, otherSection, null, null, "Vieras kommentti");
+        UUID otherImage = sectionImages.upload(
+                other.tenant(),
+                otherReport,
+                otherSection,
+                fi.hyte.support.TestImages.png(40, 30),
+                new fi.hyte.report.domain.SectionImageWork.ImageTexts(
+                        LocalizedText.of("Vieras kuva", null), LocalizedText.of(null, null), null));
         UUID otherJoy = reportWork.addJoyWorry(
                 other.tenant(),
                 otherReport,
@@ -440,6 +451,7 @@ class TenantIsolationTests {
                 Map.entry("report-block", otherBlock.toString()),
                 Map.entry("report-comment", otherComment.toString()),
                 Map.entry("report-joy", otherJoy.toString()),
+                Map.entry("report-image", otherImage.toString()),
                 Map.entry("mail", otherMail.toString()),
                 Map.entry("impact", otherCase.toString()),
                 Map.entry("decision-cases", otherCase.toString()),
@@ -715,6 +727,7 @@ class TenantIsolationTests {
                 .replace("{block}", ids.get("report-block"))
                 .replace("{comment}", ids.get("report-comment"))
                 .replace("{joy}", ids.get("report-joy"))
+                .replace("{image}", ids.get("report-image"))
                 .replace("{item}", "state.neet-17-24")
                 .replace("{n}", "1")
                 .replace("{lang}", "fi")

@@ -37,6 +37,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     /** A filled-in plan spreadsheet coming back (plan.web.PlanExchangeController). */
     private static final Pattern PLAN_IMPORT = Pattern.compile("/plan/[0-9a-fA-F-]{36}/import");
 
+    /** A picture for a report's section, new or in place of another (report.web.SectionImageController). */
+    private static final Pattern REPORT_IMAGE = Pattern.compile(
+            "/reports/[0-9a-fA-F-]{36}/(sections/[0-9a-fA-F-]{36}/images|images/[0-9a-fA-F-]{36}/file)");
+
     private final long maxBytes;
     private final long maxUploadBytes;
     private final MessageSource messages;
@@ -63,7 +67,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 && type.startsWith("multipart/form-data")
                 && (path.equals("/indicators/imports")
                         || path.equals("/api/v1/indicator-imports")
-                        || PLAN_IMPORT.matcher(path).matches());
+                        || PLAN_IMPORT.matcher(path).matches()
+                        || REPORT_IMAGE.matcher(path).matches());
         long limit = upload ? maxUploadBytes : maxBytes;
         long length = request.getContentLengthLong();
         if (length > limit) {

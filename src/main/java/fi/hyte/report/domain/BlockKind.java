@@ -15,7 +15,11 @@ public enum BlockKind {
     MEMBERS_INDICATOR(true),
     MEMBER_REPORTS(false),
     /** The share of key decisions assessed ex ante in each year of the report (the impact module's figure). */
-    IMPACT_SHARE(false);
+    IMPACT_SHARE(false),
+    /** A county's members' latest concluded maturity levels per criterion: the level most share and the spread. */
+    MEMBERS_MATURITY(false),
+    /** The joys and worries a county's members' residents raised, grouped by indicator, with how many members raised each. */
+    MEMBERS_JOYS_WORRIES(false);
 
     private final boolean needsSubject;
 

@@ -72,6 +72,8 @@ public class Composer {
     private final ImpactCatalog impact;
     private final ParticipationCatalog participation;
     private final ZoneId zone;
+    private final SectionImages images;
+    private final RegionalBlocks regional;
 
     Composer(
             Reports reports,
@@ -84,7 +86,11 @@ public class Composer {
             FrozenCache frozen,
             ImpactCatalog impact,
             ParticipationCatalog participation,
-            @Value("${hyte.time-zone}") String zone) {
+            @Value("${hyte.time-zone}") String zone,
+            SectionImages images,
+            RegionalBlocks regional) {
+        this.images = images;
+        this.regional = regional;
         this.impact = impact;
         this.participation = participation;
         this.reports = reports;
@@ -107,13 +113,18 @@ public class Composer {
         c.keepsData = true;
         List<SectionContent> sections = new ArrayList<>();
         List<Block> blocks = reports.blocks(organisation, report.id());
+        Map<UUID, List<ReportContent.ImageContent>> pictures = images.shown(organisation, report.id(), locale);
         for (Section section : reports.sections(organisation, report.id())) {
             List<BlockContent> shown = blocks.stream()
                     .filter(b -> b.sectionId().equals(section.id()))
                     .map(b -> block(c, b))
                     .toList();
             sections.add(new SectionContent(
-                    section.id(), text(section.title(), locale), text(section.body(), locale), shown));
+                    section.id(),
+                    text(section.title(), locale),
+                    text(section.body(), locale),
+                    shown,
+                    pictures.getOrDefault(section.id(), List.of())));
         }
         List<Item> omitted = omissions(c);
         if (!omitted.isEmpty()) {
@@ -189,6 +200,8 @@ public class Composer {
             case MEMBER_REPORTS -> memberReports(c, b);
             case MEMBERS_INDICATOR -> members(c, b);
             case IMPACT_SHARE -> impactShare(c, b);
+            case MEMBERS_MATURITY -> regional.maturity(c, b);
+            case MEMBERS_JOYS_WORRIES -> regional.joysAndWorries(c, b);
         };
     }
 

@@ -21,11 +21,17 @@ public class Readiness {
 
     private final Reports reports;
     private final Outlines outlines;
+    private final SectionImages images;
 
-    Readiness(Reports reports, Outlines outlines) {
+    Readiness(Reports reports, Outlines outlines, SectionImages images) {
         this.reports = reports;
         this.outlines = outlines;
+        this.images = images;
     }
+
+    /** Blocks whose "no data" is a fact the writers cannot fill in, so it does not keep the report from review. */
+    private static final java.util.Set<String> NO_DATA_IS_A_FINDING = java.util.Set.of(
+            BlockKind.IMPACT_SHARE.name(), BlockKind.MEMBERS_MATURITY.name(), BlockKind.MEMBERS_JOYS_WORRIES.name());
 
     /** One thing to fix: a message key with its argument, and the section it is in (null for the report). */
     public record Gap(String key, String subject, UUID sectionId) {}
@@ -49,7 +55,7 @@ public class Readiness {
             for (BlockContent b : shown.blocks()) {
                 if ("gone".equals(b.fingerprint())) {
                     gaps.add(new Gap("report.ready.blockGone", heading, s.id()));
-                } else if (!b.hasData() && !BlockKind.IMPACT_SHARE.name().equals(b.kind())) {
+                } else if (!b.hasData() && !NO_DATA_IS_A_FINDING.contains(b.kind())) {
                     // (A year without decided cases that needed an assessment is a fact the block
                     // states, "no data"; nothing the writers could add.)
                     gaps.add(new Gap("report.ready.blockNoData", heading + ": " + b.heading(), s.id()));
@@ -63,6 +69,13 @@ public class Readiness {
                 if (s.title().sv() == null || (!s.empty() && s.body().sv() == null)) {
                     gaps.add(new Gap("report.ready.noSwedish", heading, s.id()));
                 }
+            }
+        }
+        // A picture without its alternative text in a language the report needs keeps it from review.
+        for (SectionImage i : images.ofReport(organisation, report.id())) {
+            Section s = sections.get(i.sectionId());
+            if (s != null && i.missingAlt(report.swedishRequired())) {
+                gaps.add(new Gap("report.ready.imageNoAlt", s.title().fi(), s.id()));
             }
         }
         if (report.swedishRequired() && report.title().sv() == null) {

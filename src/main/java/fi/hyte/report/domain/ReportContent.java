@@ -30,8 +30,48 @@ public record ReportContent(
         }
     }
 
-    /** A section: heading, its Markdown source, and its blocks in order. */
-    public record SectionContent(UUID id, Text heading, Text markdown, List<BlockContent> blocks) {}
+    /**
+     * A section: heading, its Markdown source, its pictures (shown after the text, in their order) and
+     * its blocks in order. A snapshot written before pictures existed reads with none.
+     */
+    public record SectionContent(
+            UUID id, Text heading, Text markdown, List<BlockContent> blocks, List<ImageContent> images) {
+
+        public SectionContent {
+            images = images == null ? List.of() : images;
+        }
+
+        public SectionContent(UUID id, Text heading, Text markdown, List<BlockContent> blocks) {
+            this(id, heading, markdown, blocks, List.of());
+        }
+    }
+
+    /**
+     * A picture as the reader sees it: the re-encoded bytes themselves (Base64), so that a snapshot
+     * holds the very picture that was approved and its fingerprint covers it; its alternative text
+     * and caption in the reader's language (with the language it is really in when Finnish stands
+     * in), and its source or credit.
+     */
+    public record ImageContent(
+            UUID id,
+            String mediaType,
+            String base64,
+            String sha256,
+            int width,
+            int height,
+            Text alt,
+            Text caption,
+            String credit) {
+
+        /** The picture as a {@code data:} address for the page. */
+        public String dataUri() {
+            return "data:" + mediaType + ";base64," + base64;
+        }
+
+        public byte[] bytes() {
+            return java.util.Base64.getDecoder().decode(base64);
+        }
+    }
 
     /**
      * A block: its heading, a lead line, a list of items, a figure and a table (any may be absent),

@@ -65,6 +65,9 @@ public class ReportDocuments {
         for (SectionContent s : content.sections()) {
             List<Document.Block> blocks =
                     new ArrayList<>(paragraphs(s.markdown().text(), s.markdown().language()));
+            for (ReportContent.ImageContent image : s.images()) {
+                blocks.add(picture(image, locale));
+            }
             List<Document.Section> under = new ArrayList<>();
             for (BlockContent b : s.blocks()) {
                 under.add(new Document.Section(b.heading(), null, block(b, locale), List.of()));
@@ -94,6 +97,15 @@ public class ReportDocuments {
                 decision == null ? msg("report.draftOf", locale, content.composedOn()) : decision.date(),
                 locale,
                 sections);
+    }
+
+    /** A section's picture with its alternative text; the caption (or the credit, or "Picture") names it. */
+    private Document.Picture picture(ReportContent.ImageContent image, Locale locale) {
+        String credit = image.credit() == null ? null : msg("report.image.creditShown", locale, image.credit());
+        String caption = image.caption().present()
+                ? image.caption().text() + (credit == null ? "" : " " + credit)
+                : credit != null ? credit : msg("report.image.picture", locale);
+        return new Document.Picture(image.bytes(), image.alt().text(), caption);
     }
 
     private List<Document.Block> block(BlockContent b, Locale locale) {

@@ -220,7 +220,7 @@ public class ReportWork {
         return reports.find(tenant.organisation(), id).orElseThrow(() -> new NotFoundException("report"));
     }
 
-    private Report editable(Tenant tenant, UUID id) {
+    Report editable(Tenant tenant, UUID id) {
         Report r = find(tenant, id);
         if (!r.status().editable()) {
             refusals.refused(tenant, id, "edit", r.status());

@@ -77,6 +77,7 @@ class ReportController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final ZoneId zone;
+    private final fi.hyte.report.domain.SectionImages images;
 
     private final ContentFragments fragments;
 
@@ -96,8 +97,10 @@ class ReportController {
             tools.jackson.databind.json.JsonMapper json,
             fi.hyte.report.domain.FrozenCache frozenCache,
             ContentFragments fragments,
-            @Value("${hyte.time-zone}") String zone) {
+            @Value("${hyte.time-zone}") String zone,
+            fi.hyte.report.domain.SectionImages images) {
         this.fragments = fragments;
+        this.images = images;
         this.frozenCache = frozenCache;
         this.reports = reports;
         this.work = work;
@@ -447,6 +450,7 @@ class ReportController {
                         .map(i -> i.series().indicator())
                         .toList());
         model.addAttribute("goals", goals(tenant, r));
+        model.addAttribute("images", images.ofSection(tenant.organisation(), s.id()));
         return "report/section";
     }
 
@@ -455,6 +459,8 @@ class ReportController {
         if (!isCounty(tenant)) {
             kinds.remove(BlockKind.MEMBER_REPORTS);
             kinds.remove(BlockKind.MEMBERS_INDICATOR);
+            kinds.remove(BlockKind.MEMBERS_MATURITY);
+            kinds.remove(BlockKind.MEMBERS_JOYS_WORRIES);
         }
         return kinds;
     }
