@@ -423,41 +423,27 @@ public class DecisionCases {
      */
     public List<OtherImpact> negativeElsewhere(
             OrganisationId organisation, UUID except, LocalDate since, List<String> rows, List<String> areas) {
-        // Each query starts from what the case asks about (its negative group rows, its areas) and
-        // takes per key the latest cases in the window (a lateral subquery with a limit): the row
-        // query walks the index impact_cell_row (organisation, row, case) for the rows only, instead
-        // of joining every negative cell of every case in the window.
-        String inWindow = " c.organisation_id = ? and c.id <> ? and c.status <> 'NOT_ASSESSED'"
-                + " and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?";
+        String from = " from impact_case c join impact_alternative a on a.case_id = c.id and " + COUNTED
+                + " join impact_cell x on x.alternative_id = a.id and x.direction = 'NEGATIVE'";
+        String where = " where c.organisation_id = ? and x.organisation_id = c.organisation_id and c.id <> ?"
+                + " and c.status <> 'NOT_ASSESSED' and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?";
         List<OtherImpact> found = new ArrayList<>();
         if (!rows.isEmpty()) {
-            jdbc.sql("select k.key, t.id, t.title_fi, t.day from unnest(?::text[]) k(key) cross join lateral ("
-                            + " select c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on) as day"
-                            + " from impact_cell x join impact_case c on c.id = x.case_id"
-                            + " join impact_alternative a on a.id = x.alternative_id and a.case_id = c.id"
-                            + " where x.organisation_id = ? and x.row_key = k.key and x.direction <> 'NONE'"
-                            + " and x.direction = 'NEGATIVE' and " + COUNTED + " and" + inWindow
-                            + " group by c.id, c.title_fi, day order by day desc nulls last, c.id limit "
-                            + NAMED_PER_FINDING + ") t order by k.key, t.day desc nulls last, t.id")
-                    .params(
-                            rows.toArray(new String[0]),
-                            organisation.value(),
-                            organisation.value(),
-                            except,
-                            Date.valueOf(since))
-                    .query((rs, i) -> new OtherImpact(
-                            rs.getObject(2, UUID.class),
-                            rs.getString(3),
-                            rs.getObject(4, LocalDate.class),
-                            rs.getString(1),
-                            List.of()))
-                    .list()
-                    .forEach(found::add);
+            found.addAll(
+                    latest("x.row_key", from + where + " and x.row_key = any(?)", organisation, except, since, rows)
+                            .stream()
+                            .map(o -> new OtherImpact(o.caseId(), o.title(), o.on(), o.rowKey(), List.of()))
+                            .toList());
         }
         if (!areas.isEmpty()) {
+            // Per area the latest cases of the window with the area and any negative impact (an
+            // exists per case, a limit per area) rather than joining every negative cell of the
+            // window's cases: 106–187 ms instead of 265–484 ms in the 10,000-case benchmark's
+            // database (docs/benchmarks.md, Session 5).
             jdbc.sql("select k.area, t.id, t.title_fi, t.day from unnest(?::text[]) k(area) cross join lateral ("
-                            + " select c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on) as day"
-                            + " from impact_case c where" + inWindow
+                            + " select c.id, c.title_fi, coalesce(c.decided_on, c.meeting_on) as day from impact_case c"
+                            + " where c.organisation_id = ? and c.id <> ? and c.status <> 'NOT_ASSESSED'"
+                            + " and coalesce(c.decided_on, c.meeting_on, c.created_at::date) >= ?"
                             + " and (c.screening -> 'areas') @> jsonb_build_array(k.area)"
                             + " and exists (select 1 from impact_alternative a join impact_cell x on x.alternative_id = a.id"
                             + " where a.case_id = c.id and " + COUNTED + " and x.direction = 'NEGATIVE')"
@@ -478,6 +464,28 @@ public class DecisionCases {
 
     /** At most this many other cases are named per row or area, the latest first. */
     public static final int NAMED_PER_FINDING = 10;
+
+    /** The latest other cases per key (a row or an area), each case once per key; one query. */
+    private List<OtherImpact> latest(
+            String key,
+            String fromWhere,
+            OrganisationId organisation,
+            UUID except,
+            LocalDate since,
+            List<String> keys) {
+        return jdbc.sql("select k, id, title_fi, day from (select " + key + " as k, c.id, c.title_fi,"
+                        + " coalesce(c.decided_on, c.meeting_on) as day, row_number() over (partition by " + key
+                        + " order by coalesce(c.decided_on, c.meeting_on) desc nulls last, c.id) as n" + fromWhere
+                        + " group by " + key + ", c.id) t where n <= " + NAMED_PER_FINDING + " order by k, n")
+                .params(organisation.value(), except, Date.valueOf(since), keys.toArray(new String[0]))
+                .query((rs, i) -> new OtherImpact(
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(1),
+                        List.of()))
+                .list();
+    }
 
     /** A negative impact found in another case. */
     public record OtherImpact(UUID caseId, String title, LocalDate on, String rowKey, List<String> areas) {}
