@@ -9,6 +9,7 @@
             "platform :: document",
             "organisation",
             "plan",
-            "indicator"
+            "indicator",
+            "participation"
         })
 package fi.hyte.impact;

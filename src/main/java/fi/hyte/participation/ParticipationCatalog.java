@@ -9,6 +9,7 @@ import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,6 +86,54 @@ public class ParticipationCatalog {
                 .single();
         return new AnswerRates(rates, feedback[0], feedback[1]);
     }
+
+    /** The organisation's consultations, newest first, to choose one a hearing links to. */
+    public List<ConsultationChoice> consultationChoices(OrganisationId organisation) {
+        return consultations.of(organisation).stream()
+                .map(c -> new ConsultationChoice(c.id(), c.title(), c.opensAt(), c.closesAt()))
+                .toList();
+    }
+
+    /**
+     * One consultation of the organisation as another module links to it (e.g. the hearing of a
+     * decision under assessment): its period, the responses received and how far its comments and
+     * themes are answered; empty for another organisation's consultation.
+     */
+    public Optional<ConsultationLink> consultation(OrganisationId organisation, UUID id) {
+        return consultations.find(organisation, id).map(c -> {
+            YouSaidWeDid.Progress p = loop.progress(organisation, c.id());
+            return new ConsultationLink(
+                    c.id(),
+                    c.title(),
+                    c.opensAt(),
+                    c.closesAt(),
+                    c.published(),
+                    consultations.responses(organisation, c.id()),
+                    p.items(),
+                    p.answered(),
+                    p.concludedAt());
+        });
+    }
+
+    /** A consultation to choose from. */
+    public record ConsultationChoice(UUID consultation, LocalizedText title, Instant opensAt, Instant closesAt) {}
+
+    /**
+     * A linked consultation: {@code responses} received (not removed), {@code items} (published
+     * comments and themes) of which {@code answered} have an answer ("you said, we did"), and when
+     * the answers were concluded (null while not). Its summary is at
+     * {@code /participation/consultations/{id}/summary}.
+     */
+    public record ConsultationLink(
+            UUID consultation,
+            LocalizedText title,
+            Instant opensAt,
+            Instant closesAt,
+            boolean published,
+            long responses,
+            int items,
+            int answered,
+            Instant concludedAt) {}
 
     /**
      * The themes of joys and of worries with items from the year (Europe/Helsinki), the most items

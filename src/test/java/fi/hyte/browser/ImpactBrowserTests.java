@@ -89,6 +89,10 @@ class ImpactBrowserTests {
                 "cell",
                 "/impact/cases/" + library.id() + "/cell?alternative=" + alternative + "&row=children&term=LONG");
         pages.put("templates", "/impact/templates");
+        pages.put("template-content", "/impact/templates/content");
+        pages.put(
+                "cell-search",
+                "/impact/cases/" + library.id() + "/cell?alternative=" + alternative + "&row=children&term=LONG&q=683");
         pages.put("decisions", "/impact/decisions?group=children");
         pages.put("share", "/impact/share?year=" + school.decision().decidedOn().getYear());
         cases.followUps(OrganisationCatalog.DEMO_MUNICIPALITY, school.id()).stream()
@@ -160,6 +164,55 @@ class ImpactBrowserTests {
         }
         assertThat(cases.cells(OrganisationCatalog.DEMO_MUNICIPALITY, pool.id()))
                 .anyMatch(c -> "Eläkeläisten aamuvuorot säilyvät ennallaan.".equals(c.reasoning()));
+    }
+
+    @Test
+    void coordinatorSearchesAnIndicatorInACellInPlaceAndTheTemplateEditorNamesAnEmptyRow() {
+        DecisionCase pool = cases.of(OrganisationCatalog.DEMO_MUNICIPALITY).stream()
+                .filter(c -> c.title().fi().startsWith("Uimahallin"))
+                .findFirst()
+                .orElseThrow();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate(url("/login?lang=fi"));
+            signIn(page, "koordinaattori");
+            page.navigate(url("/impact/cases/" + pool.id() + "/matrix"));
+            String matrixUrl = page.url();
+            page.evaluate("window.__marker = 'same page'");
+            page.locator("[aria-label^='Arvioi: Päätösehdotus, Pienituloiset, Pitkä']")
+                    .click();
+            page.locator("form[role=search] input[name=q]").waitFor();
+            page.locator("form[role=search] input[name=q]").fill("683");
+            page.locator("form[role=search] button[type=submit]").click();
+            page.locator("input[name=indicatorPick][value='683']").waitFor();
+            assertThat(page.evaluate("window.__marker")).isEqualTo("same page");
+            assertThat(Axe.scan(page, "impact-cell-search")).isEmpty();
+            page.locator("input[name=indicatorPick][value='683']").check();
+            page.locator("form[hx-post] label", new Page.LocatorOptions().setHasText("Kielteinen"))
+                    .first()
+                    .click();
+            page.locator("form[hx-post] textarea[name=reasoning]").fill("Maksu painaa pienituloisia diabeetikoita.");
+            page.locator("form[hx-post] button[type=submit]").click();
+            page.locator("text=Maksu painaa pienituloisia diabeetikoita.").waitFor();
+            assertThat(page.url()).isEqualTo(matrixUrl);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Axe.SCREENSHOTS.resolve("impact-cell-indicator.png"))
+                    .setFullPage(true));
+
+            page.navigate(url("/impact/templates/content"));
+            page.locator("input[id='rows[0].fi']").fill("");
+            page.locator("form[action$='/impact/templates/content'] button[type=submit]")
+                    .click();
+            page.waitForLoadState();
+            assertThat(page.locator(".error-summary").textContent()).contains("Anna rivin nimi suomeksi.");
+            assertThat(page.locator("input[id='rows[0].fi']").getAttribute("value"))
+                    .isEmpty();
+            assertThat(Axe.scan(page, "impact-template-content-refused")).isEmpty();
+        }
+        assertThat(cases.cells(OrganisationCatalog.DEMO_MUNICIPALITY, pool.id()))
+                .anyMatch(c -> Integer.valueOf(683).equals(c.indicatorId())
+                        && "Maksu painaa pienituloisia diabeetikoita.".equals(c.reasoning())
+                        && c.indicatorSnapshot() != null);
     }
 
     private void signIn(Page page, String username) {

@@ -594,6 +594,24 @@ class TenantIsolationTests {
     }
 
     @Test
+    void aHearingCannotLinkAnotherOrganisationsConsultation() {
+        UUID ownBody = fixtures.body(own, BodyType.COUNCIL, "Oma valtuusto");
+        UUID ownCase = ImpactFixture.decisionCase(impactPreparation, own.tenant(), ownBody, "kuulo");
+        WebSession admin = WebSession.signedIn(port, own.user(Role.ADMIN), Fixtures.PASSWORD);
+        assertThat(admin.get("/impact/cases/" + ownCase).body()).doesNotContain("Vieras kuuleminen");
+        Response refused = admin.post(
+                "/impact/cases/" + ownCase + "/hearings",
+                Map.of("who", "RESIDENTS", "consultation", otherIds.get("participation-consultations")));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Valinta ei ole luettelossa.").doesNotContain("Vieras kuuleminen");
+        assertThat(jdbc.sql("select count(*) from impact_hearing where case_id = ?")
+                        .param(ownCase)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void anotherOrganisationsPlanCannotStartTheOwnNewPlan() {
         WebSession coordinator = WebSession.signedIn(port, own.user(Role.COORDINATOR), Fixtures.PASSWORD);
         String url = "/plan/" + otherIds.get("plan") + "/copy";

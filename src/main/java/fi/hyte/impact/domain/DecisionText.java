@@ -172,6 +172,18 @@ public class DecisionText {
                             .map(f -> f.what() + (f.dueOn() == null ? "" : " (" + fmt.date(f.dueOn()) + ")"))
                             .collect(Collectors.joining("; "))));
         }
+        boolean assessed = c.status() != CaseStatus.NOT_ASSESSED
+                && a.screening() != null
+                && a.screening().exclusion() == null;
+        // The organisation's own opening and closing sentences (template wording), for an assessed case.
+        String intro = assessed ? a.template().wording("intro", language) : null;
+        if (intro != null && !intro.isBlank()) {
+            parts.add(0, intro.strip());
+        }
+        String closing = assessed ? a.template().wording("closing", language) : null;
+        if (closing != null && !closing.isBlank()) {
+            parts.add(closing.strip());
+        }
         String text = String.join("\n\n", parts);
         return text.length() <= MAX ? text : text.substring(0, MAX - 1).strip() + "…";
     }

@@ -3,7 +3,11 @@ package fi.hyte.impact.domain;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Who was heard, when, how, how many took part, what they said and what was done with it. */
+/**
+ * Who was heard, when, how, how many took part, what they said and what was done with it.
+ *
+ * @param consultationId a consultation of the participation module that was this hearing, or null
+ */
 public record Hearing(
         UUID id,
         UUID caseId,
@@ -14,7 +18,23 @@ public record Hearing(
         String said,
         String done,
         String url,
+        UUID consultationId,
         int version) {
+
+    /** A hearing that is not a consultation of the participation module. */
+    public Hearing(
+            UUID id,
+            UUID caseId,
+            Heard who,
+            LocalDate heldOn,
+            String method,
+            Integer participants,
+            String said,
+            String done,
+            String url,
+            int version) {
+        this(id, caseId, who, heldOn, method, participants, said, done, url, null, version);
+    }
 
     /** Who is heard; children by a method fit for their age. */
     public enum Heard {

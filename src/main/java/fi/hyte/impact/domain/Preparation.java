@@ -300,6 +300,7 @@ public class Preparation {
                 hearing.said(),
                 hearing.done(),
                 hearing.url(),
+                hearing.consultationId(),
                 0);
         cases.insertHearing(tenant.organisation(), h);
         audit.created(tenant, "impactHearing", h.id(), h);

@@ -47,6 +47,20 @@ public record TemplateContent(
     /** A row of the matrix; {@code group} rows are groups of people (heard or not). */
     public record Row(String key, String section, boolean group, LocalizedText label) {}
 
+    /**
+     * The kinds of matrix rows a template may hold (its {@code section}): groups of people, health and
+     * wellbeing determinants, the wellbeing dimensions, environment, economy, organisation and staff,
+     * and other indirect perspectives.
+     */
+    public static final List<String> KINDS =
+            List.of("groups", "health", "dimensions", "environment", "economy", "organisation", "indirect");
+
+    /** At most this many rows: the matrix is read and edited as one table. */
+    public static final int MAX_ROWS = 100;
+
+    /** The template's summary wording that an organisation may change: its opening and closing sentences. */
+    public static final List<String> WORDING = List.of("intro", "closing");
+
     public Optional<Rule> rule(String key) {
         return rules.stream().filter(r -> r.key().equals(key)).findFirst();
     }
@@ -59,6 +73,56 @@ public record TemplateContent(
             BigDecimal share, BigDecimal euros, int months, List<LocalizedText> newAreas, String pattern) {
         return new TemplateContent(
                 name, sources, months, share, euros, rules, exclusions, rows, newAreas, wording, pattern);
+    }
+
+    /** The same template with other matrix rows (added, renamed, reordered, removed). */
+    public TemplateContent withRows(List<Row> newRows) {
+        return new TemplateContent(
+                name,
+                sources,
+                accumulationMonths,
+                shareThreshold,
+                eurosThreshold,
+                rules,
+                exclusions,
+                newRows,
+                areas,
+                wording,
+                diaryPattern);
+    }
+
+    /** The same template with other wording of its screening questions, exclusions and summary. */
+    public TemplateContent withWording(
+            Map<String, LocalizedText> ruleLabels,
+            Map<String, LocalizedText> exclusionLabels,
+            Map<String, LocalizedText> summary) {
+        List<Rule> changedRules = rules.stream()
+                .map(r -> ruleLabels.containsKey(r.key())
+                        ? new Rule(r.key(), r.outcome(), r.hearing(), ruleLabels.get(r.key()))
+                        : r)
+                .toList();
+        List<Exclusion> changedExclusions = exclusions.stream()
+                .map(x ->
+                        exclusionLabels.containsKey(x.key()) ? new Exclusion(x.key(), exclusionLabels.get(x.key())) : x)
+                .toList();
+        return new TemplateContent(
+                name,
+                sources,
+                accumulationMonths,
+                shareThreshold,
+                eurosThreshold,
+                changedRules,
+                changedExclusions,
+                rows,
+                areas,
+                summary,
+                diaryPattern);
+    }
+
+    /** A summary sentence in the language, or null when the template has none. */
+    public String wording(String key, java.util.Locale language) {
+        LocalizedText text = wording.get(key);
+        return text == null ? null : text.in(language);
     }
 
     public TemplateContent withOutcomes(Map<String, Need> outcomes) {

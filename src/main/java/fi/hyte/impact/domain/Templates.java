@@ -79,7 +79,9 @@ public class Templates {
         List<TemplateContent.Row> rows = new ArrayList<>();
         List<LocalizedText> dimensions = plans.dimensions(organisation);
         for (TemplateContent.Row row : defaults.rows()) {
-            if (row.section().equals("indirect") && !dimensions.isEmpty()) {
+            boolean beforeIndirect =
+                    !row.section().equals("groups") && !row.section().equals("health");
+            if (beforeIndirect && !dimensions.isEmpty()) {
                 for (int i = 0; i < dimensions.size(); i++) {
                     rows.add(new TemplateContent.Row("dimension" + (i + 1), "dimensions", false, dimensions.get(i)));
                 }
@@ -245,6 +247,54 @@ public class Templates {
                 found.add(new Difference(
                         "impact.template.diff.rowRemoved", List.of(row.label().fi())));
             }
+        }
+        for (TemplateContent.Row row : to.rows()) {
+            from.row(row.key()).ifPresent(old -> {
+                if (!Objects.equals(old.label(), row.label())) {
+                    found.add(new Difference(
+                            "impact.template.diff.rowRenamed",
+                            List.of(old.label().fi(), row.label().fi())));
+                }
+                if (!old.section().equals(row.section()) || old.group() != row.group()) {
+                    found.add(new Difference(
+                            "impact.template.diff.rowKind", List.of(row.label().fi())));
+                }
+            });
+        }
+        List<String> keptFrom = from.rows().stream()
+                .map(TemplateContent.Row::key)
+                .filter(k -> to.row(k).isPresent())
+                .toList();
+        List<String> keptTo = to.rows().stream()
+                .map(TemplateContent.Row::key)
+                .filter(k -> from.row(k).isPresent())
+                .toList();
+        if (!keptFrom.equals(keptTo)) {
+            found.add(new Difference("impact.template.diff.rowsReordered", List.of()));
+        }
+        for (TemplateContent.Rule rule : to.rules()) {
+            from.rule(rule.key()).ifPresent(old -> {
+                if (!Objects.equals(old.label(), rule.label())) {
+                    found.add(new Difference(
+                            "impact.template.diff.ruleWording",
+                            List.of(rule.label().fi())));
+                }
+            });
+        }
+        for (TemplateContent.Exclusion exclusion : to.exclusions()) {
+            from.exclusions().stream()
+                    .filter(x -> x.key().equals(exclusion.key()))
+                    .findFirst()
+                    .ifPresent(old -> {
+                        if (!Objects.equals(old.label(), exclusion.label())) {
+                            found.add(new Difference(
+                                    "impact.template.diff.exclusionWording",
+                                    List.of(exclusion.label().fi())));
+                        }
+                    });
+        }
+        if (!Objects.equals(from.wording(), to.wording())) {
+            found.add(new Difference("impact.template.diff.summaryWording", List.of()));
         }
         List<String> fromAreas = from.areas().stream().map(LocalizedText::fi).toList();
         List<String> toAreas = to.areas().stream().map(LocalizedText::fi).toList();

@@ -16,10 +16,13 @@ record CellForm(
         @Size(max = 4000, message = "{validation.tooLong}") String evidence,
         Integer indicatorId,
         @Size(max = 4000, message = "{validation.tooLong}") String mitigation,
-        Integer version) {
+        Integer version,
+        Integer indicatorPick) {
 
+    /** An indicator picked from the search results wins over a number typed in the field. */
     CellForm {
         version = version == null ? -1 : version;
+        indicatorId = indicatorPick != null ? indicatorPick : indicatorId;
     }
 
     static CellForm of(Cell c) {
@@ -33,10 +36,11 @@ record CellForm(
                 c.evidence(),
                 c.indicatorId(),
                 c.mitigation(),
-                c.version());
+                c.version(),
+                null);
     }
 
     static CellForm empty(UUID alternative, String row, Cell.Term term) {
-        return new CellForm(alternative, row, term, null, null, null, null, null, null, -1);
+        return new CellForm(alternative, row, term, null, null, null, null, null, null, -1, null);
     }
 }

@@ -22,6 +22,7 @@ import fi.hyte.impact.domain.TemplateContent;
 import fi.hyte.impact.domain.Templates;
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.organisation.OrganisationCatalog;
+import fi.hyte.participation.ParticipationCatalog;
 import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.AuditLog;
 import fi.hyte.platform.ConcurrentChangeException;
@@ -85,6 +86,7 @@ class DecisionCaseController {
     private final AuditLog audit;
     private final JsonMapper json;
     private final CaseChecks checks;
+    private final ParticipationCatalog participation;
     private final ZoneId zone;
 
     DecisionCaseController(
@@ -104,6 +106,7 @@ class DecisionCaseController {
             AuditLog audit,
             JsonMapper json,
             CaseChecks checks,
+            ParticipationCatalog participation,
             @Value("${hyte.time-zone}") String zone) {
         this.preparation = preparation;
         this.assessments = assessments;
@@ -121,6 +124,7 @@ class DecisionCaseController {
         this.audit = audit;
         this.json = json;
         this.checks = checks;
+        this.participation = participation;
         this.zone = ZoneId.of(zone);
     }
 
@@ -314,6 +318,20 @@ class DecisionCaseController {
         if (!model.containsAttribute("hearingForm")) {
             model.addAttribute("hearingForm", HearingForm.empty());
         }
+        // Hearings that were consultations of the participation module: their period and answers now.
+        Map<UUID, ParticipationCatalog.ConsultationLink> linked = new HashMap<>();
+        a.hearings().stream()
+                .map(Hearing::consultationId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(k ->
+                        participation.consultation(tenant.organisation(), k).ifPresent(link -> linked.put(k, link)));
+        model.addAttribute("linkedConsultations", linked);
+        model.addAttribute(
+                "consultationChoices",
+                c.status().assessmentOpen() && canEdit
+                        ? participation.consultationChoices(tenant.organisation())
+                        : List.of());
         if (!model.containsAttribute("alternativeForm")) {
             model.addAttribute("alternativeForm", AlternativeForm.empty());
         }
@@ -556,6 +574,12 @@ class DecisionCaseController {
         if (!Numbers.isWebLink(form.url())) {
             errors.rejectValue("url", "impact.validation.link");
         }
+        if (form.consultation() != null
+                && participation
+                        .consultation(tenant.organisation(), form.consultation())
+                        .isEmpty()) {
+            errors.rejectValue("consultation", "impact.validation.choice");
+        }
         if (errors.hasErrors()) {
             casePage(tenant, assessments.of(tenant, id), locale, model);
             return "impact/case";
@@ -570,6 +594,7 @@ class DecisionCaseController {
                 blank(form.said()),
                 blank(form.done()),
                 blank(form.url()),
+                form.consultation(),
                 0);
         return saved(redirect, id, "#hearings", () -> preparation.addHearing(tenant, id, h));
     }
@@ -772,10 +797,21 @@ class DecisionCaseController {
             @RequestParam(required = false) UUID alternative,
             @RequestParam(required = false) String row,
             @RequestParam(required = false) Cell.Term term,
+            @RequestParam(required = false) String q,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         Assessment a = assessments.of(tenant, id);
         CellRef ref = cellRef(a, alternative, row, term);
+        if (q != null) {
+            // The knowledge base's indicators by words of their name (any language) or by number.
+            String words = q.strip();
+            model.addAttribute("indicatorQuery", words);
+            model.addAttribute(
+                    "indicatorResults",
+                    words.isEmpty() || words.length() > 200
+                            ? List.of()
+                            : indicators.search(tenant.organisation(), words, 20));
+        }
         Optional<Cell> stored = a.cell(alternative, row, term);
         model.addAttribute("a", a);
         model.addAttribute("c", a.decisionCase());
@@ -786,6 +822,9 @@ class DecisionCaseController {
                         && a.decisionCase().status().assessmentOpen());
         model.addAttribute("cellForm", stored.map(CellForm::of).orElse(CellForm.empty(alternative, row, term)));
         model.addAttribute("stored", stored.orElse(null));
+        if (htmx != null && q != null) {
+            return "impact/matrix :: indicatorResults";
+        }
         return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
     }
 
@@ -884,7 +923,8 @@ class DecisionCaseController {
                             form.evidence(),
                             form.indicatorId(),
                             form.mitigation(),
-                            other == null ? -1 : other.version()));
+                            other == null ? -1 : other.version(),
+                            null));
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         if (htmx != null) {
@@ -918,6 +958,18 @@ class DecisionCaseController {
                 .filter(g -> g.kind().equals("gender"))
                 .findFirst()
                 .ifPresent(g -> line.append("; ♀/♂ ").append(fmt.change(g.difference())));
+        // The comparison as it stands now: the county's and the whole country's latest values.
+        for (String role : List.of("county", "country")) {
+            s.regions().stream()
+                    .filter(r -> r.role().equals(role) && r.latest() != null)
+                    .findFirst()
+                    .ifPresent(r -> line.append("; ")
+                            .append(r.title().in(locale))
+                            .append(" ")
+                            .append(r.latest().year())
+                            .append(": ")
+                            .append(fmt.value(r.latest().value())));
+        }
         return line.toString();
     }
 

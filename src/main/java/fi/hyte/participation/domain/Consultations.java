@@ -38,6 +38,15 @@ public class Consultations {
                 .optional();
     }
 
+    /** How many responses the consultation has received, not counting removed ones. */
+    public long responses(OrganisationId organisation, UUID consultation) {
+        return jdbc.sql("select count(*) from consultation_response where organisation_id = ? and consultation_id = ?"
+                        + " and status <> 'REMOVED'")
+                .params(organisation.value(), consultation)
+                .query(Long.class)
+                .single();
+    }
+
     public List<Consultation> of(OrganisationId organisation) {
         return jdbc.sql(SELECT + " where organisation_id = ? order by opens_at desc")
                 .param(organisation.value())
