@@ -219,7 +219,7 @@ public class Composer {
             cells.addAll(row.cells());
             rows.add(cells);
         }
-        String source = source(c, f.source(), f.licence(), f.retrievedAt());
+        String source = withBatch(c, source(c, f.source(), f.licence(), f.retrievedAt()), b.indicatorId());
         List<String> notes = new ArrayList<>();
         if (!f.leftOut().isEmpty()) {
             notes.add(msg(c, "report.block.leftOut", String.join(", ", f.leftOut())));
@@ -255,11 +255,15 @@ public class Composer {
                         && v.gender().equals(s.gender()))
                 .max(java.util.Comparator.comparingInt(DataValue::year))
                 .ifPresent(v -> {
-                    notes.add(msg(c, "report.block.previous", c.formats.value(v.value()), v.year()));
+                    notes.add(msg(c, "report.block.previous", c.formats.value(v.value()), String.valueOf(v.year())));
                     BigDecimal now = ownValue(s, v.year());
                     if (now != null && now.compareTo(v.value()) != 0) {
                         notes.add(msg(
-                                c, "report.block.revised", v.year(), c.formats.value(v.value()), c.formats.value(now)));
+                                c,
+                                "report.block.revised",
+                                String.valueOf(v.year()),
+                                c.formats.value(v.value()),
+                                c.formats.value(now)));
                     }
                 }));
         return notes;
@@ -282,6 +286,7 @@ public class Composer {
             Facts facts) {
         String sourceName = source == null ? null : source.in(FINNISH);
         String when = retrieved == null ? null : retrieved.toString();
+        Long batch = importBatch(c, s.indicator().id());
         for (IndicatorCatalog.RegionValues region : s.regions()) {
             region.byYear().forEach((year, value) -> {
                 if (value != null) {
@@ -297,7 +302,8 @@ public class Composer {
                             value,
                             sourceName,
                             licence,
-                            when));
+                            when,
+                            batch));
                 }
             });
         }
@@ -559,11 +565,11 @@ public class Composer {
         int year = b.year() != null ? b.year() : c.report.lastYear();
         Optional<UUID> plan = planOf(c);
         Facts facts = new Facts("EVALUATIONS", year);
-        String heading = msg(c, "report.block.evaluationsOf", year);
+        String heading = msg(c, "report.block.evaluationsOf", String.valueOf(year));
         List<PlanCatalog.EvaluationInfo> found =
                 plan.map(p -> plans.evaluations(c.organisation, p, year)).orElse(List.of());
         if (found.isEmpty()) {
-            return empty(c, b, heading, msg(c, "report.block.noEvaluations", year), facts.digest());
+            return empty(c, b, heading, msg(c, "report.block.noEvaluations", String.valueOf(year)), facts.digest());
         }
         List<Item> items = new ArrayList<>();
         for (PlanCatalog.EvaluationInfo e : found) {
@@ -928,9 +934,9 @@ public class Composer {
                                 c,
                                 "report.changed.indicator",
                                 c.formats.value(was.value()),
-                                was.year(),
+                                String.valueOf(was.year()),
                                 c.formats.value(s.own().value()),
-                                s.own().year(),
+                                String.valueOf(s.own().year()),
                                 c.formats.percent(relative)),
                         null,
                         null));
@@ -943,7 +949,7 @@ public class Composer {
                         msg(
                                 c,
                                 "report.block.revised",
-                                was.year(),
+                                String.valueOf(was.year()),
                                 c.formats.value(was.value()),
                                 c.formats.value(nowForThen)),
                         msg(c, "report.changed.revisedMark"),
@@ -1050,6 +1056,8 @@ public class Composer {
                     "supports"));
         }
         for (Reports.MemberReport m : reports.memberLinks(c.organisation)) {
+            // A member in Hyte whose report the county linked has a report: not one of those with neither.
+            names.values().removeIf(n -> n.equalsIgnoreCase(m.memberName().strip()));
             facts.add(m.memberName(), m.title(), m.approvedOn());
             items.add(new Item(
                     m.memberName(),
@@ -1112,6 +1120,7 @@ public class Composer {
                             value,
                             "THL, Sotkanet.fi",
                             "CC BY 4.0",
+                            null,
                             null)));
             rows.add(List.of(
                     r.title().in(c.locale),
@@ -1127,7 +1136,7 @@ public class Composer {
         int first = withData.stream().mapToInt(r -> r.latest().year()).min().orElse(0);
         int last = withData.stream().mapToInt(r -> r.latest().year()).max().orElse(0);
         if (first != last) {
-            notes.add(msg(c, "report.block.members.years", first, last));
+            notes.add(msg(c, "report.block.members.years", String.valueOf(first), String.valueOf(last)));
         }
         int without = m.municipalities().size() - withData.size();
         if (without > 0) {
@@ -1202,6 +1211,18 @@ public class Composer {
                             c.formats.date(retrieved.atZoneSameInstant(zone).toLocalDate())));
         }
         return s.toString();
+    }
+
+    /** The indicator's last import batch: the batch its values, as composed now, came in (null when none). */
+    private Long importBatch(Context c, int indicatorId) {
+        long batch = indicators.dataVersion(c.organisation, List.of(indicatorId));
+        return batch == 0 ? null : batch;
+    }
+
+    /** The source line with the import batch the values came in. */
+    private String withBatch(Context c, String source, int indicatorId) {
+        Long batch = importBatch(c, indicatorId);
+        return batch == null ? source : source + " " + msg(c, "report.importBatch", String.valueOf(batch));
     }
 
     private String msg(Context c, String key, Object... args) {
