@@ -14,6 +14,7 @@ import fi.hyte.report.domain.Reports;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +30,13 @@ class DemoReportTests {
 
     static final OrganisationId MUNICIPALITY = OrganisationCatalog.DEMO_MUNICIPALITY;
 
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 6);
+
     @Autowired
     Reports reports;
+
+    @Autowired
+    fi.hyte.report.domain.Composer composer;
 
     @LocalServerPort
     int port;
@@ -88,6 +94,19 @@ class DemoReportTests {
         List<Report> county = reports.of(OrganisationCatalog.DEMO_COUNTY);
         Report regional = only(county, ReportKind.REGIONAL, ReportStatus.DRAFT);
         assertThat(regional.example()).isTrue();
+        assertThat(composer
+                        .compose(OrganisationCatalog.DEMO_COUNTY, regional, Locale.forLanguageTag("fi"), TODAY)
+                        .content()
+                        .sections()
+                        .stream()
+                        .flatMap(s -> s.blocks().stream())
+                        .filter(b -> b.kind().equals("MEMBERS_INDICATOR")))
+                .as("the members' diabetes figures, each member with the best–worst gap")
+                .singleElement()
+                .satisfies(b -> {
+                    assertThat(b.hasData()).isTrue();
+                    assertThat(b.table().rows()).hasSizeGreaterThanOrEqualTo(2);
+                });
         assertThat(reports.sentTo(OrganisationCatalog.DEMO_COUNTY))
                 .anySatisfy(m -> assertThat(m.organisation()).isEqualTo(MUNICIPALITY));
     }

@@ -185,7 +185,7 @@ class WhatChangedTests {
         assertThat(changed.items())
                 .extracting(ReportContent.Item::text)
                 .contains(
-                        "45,5 (2024) → 36,0 (2025), muutos −20,9 %",
+                        "45,5 (2024) → 36,0 (2025), muutos −21 %",
                         "THL on sittemmin tarkistanut vuoden 2024 arvon: kertomuksessa 45,5, nyt 38,0.")
                 .anySatisfy(t -> assertThat(t).startsWith("Tavoite ei ole enää aikataulussa:"));
         assertThat(changed.items())

@@ -993,7 +993,11 @@ public class Composer {
                 }));
         if (items.isEmpty()) {
             return finding(
-                    c, b, heading, msg(c, "report.block.nothingChanged", c.formats.value(threshold)), facts.digest());
+                    c,
+                    b,
+                    heading,
+                    msg(c, "report.block.nothingChanged", c.formats.value(threshold.stripTrailingZeros())),
+                    facts.digest());
         }
         return new BlockContent(
                 b.id(),
@@ -1002,7 +1006,7 @@ public class Composer {
                 msg(
                         c,
                         "report.block.changed.lead",
-                        c.formats.value(threshold),
+                        c.formats.value(threshold.stripTrailingZeros()),
                         c.previous.get().title()),
                 items,
                 null,
