@@ -2,44 +2,46 @@ package fi.hyte.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hyte.maturity.domain.Consensus;
-import fi.hyte.maturity.domain.MaturityRound;
-import fi.hyte.maturity.domain.RoundStatus;
-import fi.hyte.maturity.domain.Rounds;
+import fi.hyte.indicator.IndicatorCatalog;
+import fi.hyte.indicator.domain.Imports;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.platform.LocalizedText;
-import fi.hyte.platform.OrganisationId;
+import fi.hyte.platform.Role;
+import fi.hyte.platform.Tenant;
+import fi.hyte.platform.UserAccounts;
 import fi.hyte.report.domain.BlockKind;
 import fi.hyte.report.domain.Composer;
 import fi.hyte.report.domain.ReportContent;
 import fi.hyte.report.domain.ReportContent.BlockContent;
-import fi.hyte.report.domain.ReportDocuments;
 import fi.hyte.report.domain.ReportKind;
 import fi.hyte.report.domain.ReportWork;
 import fi.hyte.report.domain.Reports;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
-import fi.hyte.support.Pdfs;
-import java.time.Instant;
+import fi.hyte.support.WebSession;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A county's regional report gathers what its member municipalities share: their concluded maturity
- * levels (never an open round's) and the joys and worries their residents published, counted by how
- * many members raised each.
+ * A county's regional report (§ 7): each member's latest value with the best–worst gap and a note
+ * when the years differ, which members sent their approved extended report and when, the links the
+ * county recorded, and never a member's draft.
  */
 @HyteSpringTest
 class RegionalReportTests {
 
-    static final List<String> CRITERIA = List.of("strategy", "collaboration", "goals", "concept", "inequality");
+    static final Locale FI = Locale.forLanguageTag("fi");
+    static final Locale EN = Locale.forLanguageTag("en");
 
     @Autowired
     Fixtures fixtures;
@@ -48,161 +50,219 @@ class RegionalReportTests {
     ReportWork work;
 
     @Autowired
-    Composer composer;
-
-    @Autowired
-    ReportDocuments documents;
-
-    @Autowired
-    Rounds rounds;
-
-    @Autowired
-    fi.hyte.participation.domain.JoysAndWorries joys;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    /** A round with the same agreed level for every criterion. */
-    private void round(OrganisationId org, String title, LocalDate on, RoundStatus status, int level) {
-        UUID id = UUID.randomUUID();
-        rounds.insert(org, new MaturityRound(id, "promeq-2019", 1, title, on, null, status, false, 0));
-        for (String criterion : CRITERIA) {
-            rounds.saveConsensus(org, id, new Consensus(criterion, level, "Sovittu", "testi", null, 0), -1);
-        }
-    }
-
-    private void worry(Org member, String title, List<Integer> indicators, int mentions) {
-        UUID collection = joys.create(
-                        member.tenant(),
-                        LocalizedText.of("Mikä huolettaa?", null),
-                        LocalizedText.of(null, null),
-                        Instant.now().minusSeconds(60),
-                        null,
-                        false)
-                .id();
-        for (int i = 0; i < mentions; i++) {
-            joys.addWorkshopItem(
-                    member.tenant(), collection, "WORRY", title + " " + i, "Vanhusneuvosto", null, null, null);
-        }
-        UUID theme = joys.addTheme(member.tenant(), collection, "WORRY", LocalizedText.of(title, null), indicators)
-                .id();
-        joys.group(
-                member.tenant(),
-                collection,
-                theme,
-                joys.items(member.id(), collection, false).stream()
-                        .map(fi.hyte.participation.domain.JoysAndWorries.Item::id)
-                        .toList());
-    }
-
-    @Test
-    void theRegionalReportShowsTheMembersConcludedLevelsAndTheWorriesTheyShareButNoOpenRound() throws Exception {
-        String suffix = Long.toString(System.nanoTime(), 36);
-        // Lapland's county (21) with Rovaniemi (698) and Kemi (240): no other test uses them.
-        Org county = fixtures.organisation("lappi" + suffix, RegionKind.WELLBEING_COUNTY, "21");
-        Org rovaniemi = fixtures.organisation("rovaniemi" + suffix, RegionKind.MUNICIPALITY, "698");
-        Org kemi = fixtures.organisation("kemi" + suffix, RegionKind.MUNICIPALITY, "240");
-        int year = LocalDate.now(ZoneId.of("Europe/Helsinki")).getYear();
-
-        round(rovaniemi.id(), "Rovaniemen arvio", LocalDate.of(year - 1, 3, 1), RoundStatus.CLOSED, 3);
-        // Kemi's only round is still open: its levels are not Kemi's conclusion and must not show.
-        round(kemi.id(), "Kemin keskeneräinen arvio", LocalDate.of(year, 3, 1), RoundStatus.OPEN, 1);
-
-        List<Integer> indicators = jdbc.sql(
-                        "select id from indicator where organisation_id is null order by id limit 2")
-                .query(Integer.class)
-                .list();
-        worry(rovaniemi, "Ikäihmisten yksinäisyys", List.of(indicators.get(0)), 2);
-        worry(kemi, "Yksinäiset vanhukset", List.of(indicators.get(0)), 3);
-        worry(kemi, "Nuorten mielenterveys", List.of(indicators.get(1)), 1);
-
-        UUID regional = work.start(
-                county.tenant(),
-                new ReportWork.NewReport(
-                        ReportKind.REGIONAL,
-                        LocalizedText.of("Alueellinen kertomus", null),
-                        year - 1,
-                        year,
-                        null,
-                        false,
-                        false));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));
-        ReportContent finnish = composer.compose(
-                        county.id(), work.find(county.tenant(), regional), Locale.forLanguageTag("fi"), today)
-                .content();
-
-        BlockContent maturity = block(finnish, "MEMBERS_MATURITY");
-        assertThat(maturity.hasData()).isTrue();
-        assertThat(maturity.table().rows()).hasSize(5).allSatisfy(row -> {
-            assertThat(row.get(1)).startsWith("3");
-            assertThat(row.get(2)).isEqualTo("1 / 1");
-            assertThat(row.get(3)).isEqualTo("3");
-        });
-        assertThat(maturity.items())
-                .anySatisfy(i -> assertThat(i.text()).startsWith("Rovaniemen arvio"))
-                .anySatisfy(i -> assertThat(i.text()).isEqualTo("Ei päätettyä kypsyystasoarviota."));
-        assertThat(maturity.toString()).doesNotContain("Kemin keskeneräinen arvio");
-        assertThat(maturity.notes()).anySatisfy(n -> assertThat(n).startsWith("1 kunnalla 2:stä"));
-
-        BlockContent shared = block(finnish, "MEMBERS_JOYS_WORRIES");
-        assertThat(shared.hasData()).isTrue();
-        List<String> first = shared.table().rows().get(0);
-        assertThat(first.get(1)).isEqualTo("Huolenaihe");
-        assertThat(first.get(2)).isEqualTo("2 / 2");
-        assertThat(first.get(3)).isEqualTo("5");
-        assertThat(first.get(5)).contains("Ikäihmisten yksinäisyys").contains("Yksinäiset vanhukset");
-        assertThat(shared.table().rows().get(1).get(2)).isEqualTo("1 / 2");
-        assertThat(shared.lead()).contains("1 aihetta");
-
-        // Concluding Kemi's round brings its levels in and changes the block's fingerprint.
-        String before = maturity.fingerprint();
-        jdbc.sql("update maturity_round set status = 'CLOSED' where organisation_id = ?")
-                .param(kemi.id().value())
-                .update();
-        BlockContent now = block(
-                composer.compose(county.id(), work.find(county.tenant(), regional), Locale.forLanguageTag("sv"), today)
-                        .content(),
-                "MEMBERS_MATURITY");
-        assertThat(now.fingerprint()).isNotEqualTo(before);
-        assertThat(now.table().rows().get(0).get(3)).isEqualTo("1–3");
-        assertThat(now.heading()).isEqualTo("Kommunernas mognadsnivåer");
-
-        // The same blocks go to the PDF and the DOCX through the one document model.
-        byte[] pdf = documents.pdf(finnish, null);
-        assertThat(pdf.length).isGreaterThan(1000);
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("regional", ".pdf");
-        java.nio.file.Files.write(file, pdf);
-        String text = Pdfs.run("pdftotext", "-enc", "UTF-8", file.toString(), "-");
-        assertThat(text).contains("Kuntien kypsyystasot").contains("Kuntien yhteiset ilon- ja huolenaiheet");
-        assertThat(documents.docx(finnish, null).length).isGreaterThan(1000);
-
-        // A municipality's own report has no members to gather.
-        UUID own = work.start(
-                kemi.tenant(),
-                new ReportWork.NewReport(
-                        ReportKind.ANNUAL, LocalizedText.of("Vuosi", null), year - 1, year - 1, null, false, false));
-        work.addBlock(
-                kemi.tenant(),
-                own,
-                reports.sections(kemi.id(), own).get(0).id(),
-                new ReportWork.NewBlock(BlockKind.MEMBERS_MATURITY, null, null, null, null, false),
-                id -> true);
-        BlockContent notCounty = block(
-                composer.compose(kemi.id(), work.find(kemi.tenant(), own), Locale.forLanguageTag("fi"), today)
-                        .content(),
-                "MEMBERS_MATURITY");
-        assertThat(notCounty.hasData()).isFalse();
-        assertThat(notCounty.empty()).isEqualTo("Tämä lohko on hyvinvointialueen kertomusta varten.");
-    }
+    ReportSteps steps;
 
     @Autowired
     Reports reports;
 
-    private static BlockContent block(ReportContent content, String kind) {
+    @Autowired
+    Composer composer;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    IndicatorCatalog indicators;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    Org county;
+    Org sending;
+    Org drafting;
+    String sendingName;
+    String draftingName;
+    List<String> memberCodes;
+
+    @BeforeEach
+    void countyWithTwoMembers() {
+        // A county no other test's organisation is in, so its members are exactly these two.
+        String code = jdbc.sql("select c.code from region c where c.kind = 'WELLBEING_COUNTY' and not exists ("
+                        + " select 1 from organisation o left join region m on m.kind = 'MUNICIPALITY'"
+                        + " and m.code = o.region_code where (o.region_kind = 'WELLBEING_COUNTY' and o.region_code = c.code)"
+                        + " or (o.region_kind = 'MUNICIPALITY' and m.county_code = c.code)) order by c.code limit 1")
+                .query(String.class)
+                .single();
+        memberCodes = jdbc.sql("select code from region where kind = 'MUNICIPALITY' and county_code = ? order by code"
+                        + " limit 2")
+                .param(code)
+                .query(String.class)
+                .list();
+        String prefix = "alue" + Long.toString(System.nanoTime(), 36);
+        county = fixtures.organisation(prefix, RegionKind.WELLBEING_COUNTY, code);
+        sending = fixtures.organisation(prefix + "a", RegionKind.MUNICIPALITY, memberCodes.get(0));
+        drafting = fixtures.organisation(prefix + "b", RegionKind.MUNICIPALITY, memberCodes.get(1));
+        sendingName = prefix + "a kunta";
+        draftingName = prefix + "b kunta";
+    }
+
+    Tenant coordinator(Org org) {
+        return new Tenant(
+                org.id(), users.find(org.user(Role.COORDINATOR)).orElseThrow(), "coordinator", Role.COORDINATOR, false);
+    }
+
+    /** The county's own indicator: the first member's latest value is from 2024, the second's from 2023. */
+    int memberIndicator() {
+        String code = county.prefix() + "x";
+        String file = "tunnus;nimi;yksikkö;alue;vuosi;sukupuoli;arvo\n"
+                + code + ";Liikkuvat nuoret, %;%;" + memberCodes.get(0) + ";2023;yhteensä;40,0\n"
+                + code + ";;;" + memberCodes.get(0) + ";2024;yhteensä;45,5\n"
+                + code + ";;;" + memberCodes.get(1) + ";2022;yhteensä;30,0\n"
+                + code + ";;;" + memberCodes.get(1) + ";2023;yhteensä;32,5\n";
+        var result = imports.importNow(coordinator(county), "nuoret.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.problems()).isEmpty();
+        int id = indicators.findLocal(county.id(), code).orElseThrow().id();
+        return id;
+    }
+
+    UUID regional() {
+        return steps.start(
+                county.tenant(), ReportKind.REGIONAL, "Alueellinen hyvinvointikertomus 2025–2028", 2025, 2028, null);
+    }
+
+    BlockContent block(UUID report, String kind, Locale locale) {
+        ReportContent content = composer.compose(
+                        county.id(), work.find(county.tenant(), report), locale, ReportSteps.TODAY)
+                .content();
         return content.sections().stream()
                 .flatMap(s -> s.blocks().stream())
-                .filter(b -> kind.equals(b.kind()))
+                .filter(b -> b.kind().equals(kind))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no block " + kind));
+                .orElseThrow();
+    }
+
+    @Test
+    void theMembersBlockShowsEveryMemberWithTheGapAndSaysWhenTheirLatestYearsDiffer() {
+        int indicator = memberIndicator();
+        UUID report = regional();
+        UUID section = reports.sections(county.id(), report).get(1).id();
+        work.addBlock(
+                county.tenant(),
+                report,
+                section,
+                new ReportWork.NewBlock(BlockKind.MEMBERS_INDICATOR, indicator, null, null, null, false),
+                id -> true);
+
+        BlockContent fi = block(report, "MEMBERS_INDICATOR", FI);
+        assertThat(fi.hasData()).isTrue();
+        assertThat(fi.table().rows()).hasSize(2);
+        assertThat(fi.table().rows().get(0)).containsSubsequence("45,5", "2024");
+        assertThat(fi.table().rows().get(1)).containsSubsequence("32,5", "2023");
+        assertThat(fi.lead()).contains("45,5", "32,5", "13");
+        assertThat(fi.notes()).anySatisfy(n -> assertThat(n).contains("2023–2024"));
+
+        BlockContent en = block(report, "MEMBERS_INDICATOR", EN);
+        assertThat(en.lead()).contains("45.5", "32.5", "13");
+        assertThat(en.notes())
+                .as("the years in the note are years, not numbers with a thousands separator")
+                .anySatisfy(n -> assertThat(n).contains("(2023–2024)"));
+    }
+
+    @Test
+    void theMembersBlockNeedsNoNoteWhenTheYearsAreTheSame() {
+        String code = county.prefix() + "y";
+        String file = "tunnus;nimi;yksikkö;alue;vuosi;sukupuoli;arvo\n"
+                + code + ";Liikkuvat lapset, %;%;" + memberCodes.get(0) + ";2024;yhteensä;50,0\n"
+                + code + ";;;" + memberCodes.get(1) + ";2024;yhteensä;60,0\n";
+        assertThat(imports.importNow(coordinator(county), "lapset.csv", file.getBytes(StandardCharsets.UTF_8))
+                        .problems())
+                .isEmpty();
+        int indicator = indicators.findLocal(county.id(), code).orElseThrow().id();
+        UUID report = regional();
+        work.addBlock(
+                county.tenant(),
+                report,
+                reports.sections(county.id(), report).get(1).id(),
+                new ReportWork.NewBlock(BlockKind.MEMBERS_INDICATOR, indicator, null, null, null, false),
+                id -> true);
+
+        BlockContent fi = block(report, "MEMBERS_INDICATOR", FI);
+        assertThat(fi.notes()).noneSatisfy(n -> assertThat(n).contains("eri vuosilta"));
+        assertThat(fi.lead()).contains("60,0", "50,0");
+    }
+
+    @Test
+    void theMemberReportsBlockListsWhoSentTheirApprovedReportAndWhenAndTheLinksTheCountyRecorded() {
+        Tenant member = coordinator(sending);
+        UUID extended = steps.ready(member, ReportKind.EXTENDED, "Laaja hyvinvointikertomus 2021–2024", 2021, 2024);
+        steps.approve(member, extended, LocalDate.of(2026, 11, 30));
+        UUID draft = steps.ready(coordinator(drafting), ReportKind.EXTENDED, "Luonnos ei näy maakunnalle", 2021, 2024);
+        work.saveSection(
+                coordinator(drafting),
+                draft,
+                reports.sections(drafting.id(), draft).get(0).id(),
+                new ReportWork.SectionText(
+                        LocalizedText.of("Yhteenveto", null),
+                        LocalizedText.of("SALAINEN-LUONNOSTEKSTI", null),
+                        null,
+                        null,
+                        null),
+                reports.sections(drafting.id(), draft).get(0).version());
+
+        WebSession memberWeb = WebSession.signedIn(port, sending.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        WebSession.Response sent = memberWeb.post("/reports/" + extended + "/send", Map.of());
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(work.find(member, extended).sentToCountyAt()).isNotNull();
+
+        WebSession countyWeb = WebSession.signedIn(port, county.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        WebSession.Response linked = countyWeb.post(
+                "/reports/member-links",
+                Map.of(
+                        "member", draftingName,
+                        "title", "Hyvinvointikertomus 2021–2024 (kunnan sivuilla)",
+                        "url", "https://example.fi/kertomus.pdf",
+                        "approvedOn", "2026-10-15"));
+        assertThat(linked.status()).isEqualTo(302);
+        assertThat(linked.location()).doesNotContain("error");
+
+        UUID regional = regional();
+        BlockContent block = block(regional, "MEMBER_REPORTS", FI);
+        assertThat(block.items())
+                .filteredOn(i -> sendingName.equals(i.label()))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.text()).contains("Laaja hyvinvointikertomus 2021–2024", "30.11.2026");
+                    assertThat(i.markKind()).isEqualTo("supports");
+                });
+        assertThat(block.items())
+                .filteredOn(i -> draftingName.equals(i.label()))
+                .as("the linked member is listed once, with its link, not also as having no report")
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.text()).contains("https://example.fi/kertomus.pdf", "15.10.2026");
+                    assertThat(i.markKind()).isEqualTo("no_data");
+                });
+
+        // The member's draft never reaches the county: not in its report, not at its address.
+        ReportContent everything = composer.compose(
+                        county.id(), work.find(county.tenant(), regional), FI, ReportSteps.TODAY)
+                .content();
+        assertThat(everything.toString())
+                .doesNotContain("SALAINEN-LUONNOSTEKSTI")
+                .doesNotContain("Luonnos ei näy maakunnalle");
+        assertThat(countyWeb.get("/reports/" + draft).status()).isEqualTo(404);
+        assertThat(countyWeb.get("/reports/" + draft + "/preview").status()).isEqualTo(404);
+        assertThat(countyWeb.get("/reports/" + extended).status())
+                .as("nor the sent report's own working page: the county reads the snapshot only")
+                .isEqualTo(404);
+        assertThat(countyWeb.get("/reports").body())
+                .contains("Laaja hyvinvointikertomus 2021–2024")
+                .doesNotContain("Luonnos ei näy maakunnalle");
+    }
+
+    @Test
+    void aDraftCannotBeSentToTheCounty() {
+        Tenant member = coordinator(sending);
+        UUID draft = steps.ready(member, ReportKind.EXTENDED, "Keskeneräinen", 2021, 2024);
+        WebSession memberWeb = WebSession.signedIn(port, sending.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        memberWeb.post("/reports/" + draft + "/send", Map.of());
+        assertThat(work.find(member, draft).sentToCountyAt()).isNull();
+        assertThat(reports.sentTo(county.id())).isEmpty();
     }
 }

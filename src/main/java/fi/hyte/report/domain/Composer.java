@@ -233,7 +233,7 @@ public class Composer {
             cells.addAll(row.cells());
             rows.add(cells);
         }
-        String source = source(c, f.source(), f.licence(), f.retrievedAt());
+        String source = withBatch(c, source(c, f.source(), f.licence(), f.retrievedAt()), b.indicatorId());
         List<String> notes = new ArrayList<>();
         if (!f.leftOut().isEmpty()) {
             notes.add(msg(c, "report.block.leftOut", String.join(", ", f.leftOut())));
@@ -269,11 +269,15 @@ public class Composer {
                         && v.gender().equals(s.gender()))
                 .max(java.util.Comparator.comparingInt(DataValue::year))
                 .ifPresent(v -> {
-                    notes.add(msg(c, "report.block.previous", c.formats.value(v.value()), v.year()));
+                    notes.add(msg(c, "report.block.previous", c.formats.value(v.value()), String.valueOf(v.year())));
                     BigDecimal now = ownValue(s, v.year());
                     if (now != null && now.compareTo(v.value()) != 0) {
                         notes.add(msg(
-                                c, "report.block.revised", v.year(), c.formats.value(v.value()), c.formats.value(now)));
+                                c,
+                                "report.block.revised",
+                                String.valueOf(v.year()),
+                                c.formats.value(v.value()),
+                                c.formats.value(now)));
                     }
                 }));
         return notes;
@@ -296,6 +300,7 @@ public class Composer {
             Facts facts) {
         String sourceName = source == null ? null : source.in(FINNISH);
         String when = retrieved == null ? null : retrieved.toString();
+        Long batch = importBatch(c, s.indicator().id());
         for (IndicatorCatalog.RegionValues region : s.regions()) {
             region.byYear().forEach((year, value) -> {
                 if (value != null) {
@@ -311,7 +316,8 @@ public class Composer {
                             value,
                             sourceName,
                             licence,
-                            when));
+                            when,
+                            batch));
                 }
             });
         }
@@ -577,11 +583,11 @@ public class Composer {
         int year = b.year() != null ? b.year() : c.report.lastYear();
         Optional<UUID> plan = planOf(c);
         Facts facts = new Facts("EVALUATIONS", year);
-        String heading = msg(c, "report.block.evaluationsOf", year);
+        String heading = msg(c, "report.block.evaluationsOf", String.valueOf(year));
         List<PlanCatalog.EvaluationInfo> found =
                 plan.map(p -> plans.evaluations(c.organisation, p, year)).orElse(List.of());
         if (found.isEmpty()) {
-            return empty(c, b, heading, msg(c, "report.block.noEvaluations", year), facts.digest());
+            return empty(c, b, heading, msg(c, "report.block.noEvaluations", String.valueOf(year)), facts.digest());
         }
         List<Item> items = new ArrayList<>();
         for (PlanCatalog.EvaluationInfo e : found) {
@@ -946,9 +952,9 @@ public class Composer {
                                 c,
                                 "report.changed.indicator",
                                 c.formats.value(was.value()),
-                                was.year(),
+                                String.valueOf(was.year()),
                                 c.formats.value(s.own().value()),
-                                s.own().year(),
+                                String.valueOf(s.own().year()),
                                 c.formats.percent(relative)),
                         null,
                         null));
@@ -961,7 +967,7 @@ public class Composer {
                         msg(
                                 c,
                                 "report.block.revised",
-                                was.year(),
+                                String.valueOf(was.year()),
                                 c.formats.value(was.value()),
                                 c.formats.value(nowForThen)),
                         msg(c, "report.changed.revisedMark"),
@@ -1005,7 +1011,11 @@ public class Composer {
                 }));
         if (items.isEmpty()) {
             return finding(
-                    c, b, heading, msg(c, "report.block.nothingChanged", c.formats.value(threshold)), facts.digest());
+                    c,
+                    b,
+                    heading,
+                    msg(c, "report.block.nothingChanged", c.formats.value(threshold.stripTrailingZeros())),
+                    facts.digest());
         }
         return new BlockContent(
                 b.id(),
@@ -1014,7 +1024,7 @@ public class Composer {
                 msg(
                         c,
                         "report.block.changed.lead",
-                        c.formats.value(threshold),
+                        c.formats.value(threshold.stripTrailingZeros()),
                         c.previous.get().title()),
                 items,
                 null,
@@ -1068,6 +1078,8 @@ public class Composer {
                     "supports"));
         }
         for (Reports.MemberReport m : reports.memberLinks(c.organisation)) {
+            // A member in Hyte whose report the county linked has a report: not one of those with neither.
+            names.values().removeIf(n -> n.equalsIgnoreCase(m.memberName().strip()));
             facts.add(m.memberName(), m.title(), m.approvedOn());
             items.add(new Item(
                     m.memberName(),
@@ -1130,6 +1142,7 @@ public class Composer {
                             value,
                             "THL, Sotkanet.fi",
                             "CC BY 4.0",
+                            null,
                             null)));
             rows.add(List.of(
                     r.title().in(c.locale),
@@ -1145,7 +1158,7 @@ public class Composer {
         int first = withData.stream().mapToInt(r -> r.latest().year()).min().orElse(0);
         int last = withData.stream().mapToInt(r -> r.latest().year()).max().orElse(0);
         if (first != last) {
-            notes.add(msg(c, "report.block.members.years", first, last));
+            notes.add(msg(c, "report.block.members.years", String.valueOf(first), String.valueOf(last)));
         }
         int without = m.municipalities().size() - withData.size();
         if (without > 0) {
@@ -1220,6 +1233,18 @@ public class Composer {
                             c.formats.date(retrieved.atZoneSameInstant(zone).toLocalDate())));
         }
         return s.toString();
+    }
+
+    /** The indicator's last import batch: the batch its values, as composed now, came in (null when none). */
+    private Long importBatch(Context c, int indicatorId) {
+        long batch = indicators.dataVersion(c.organisation, List.of(indicatorId));
+        return batch == 0 ? null : batch;
+    }
+
+    /** The source line with the import batch the values came in. */
+    private String withBatch(Context c, String source, int indicatorId) {
+        Long batch = importBatch(c, indicatorId);
+        return batch == null ? source : source + " " + msg(c, "report.importBatch", String.valueOf(batch));
     }
 
     private String msg(Context c, String key, Object... args) {

@@ -111,7 +111,12 @@ public record ReportContent(
     public record Data(
             List<DataValue> values, List<GoalState> goals, List<MeasureState> measures, List<Level> maturity) {}
 
-    /** One value; role is own, county, region, country or peer. */
+    /**
+     * One value; role is own, county, region, country or peer.
+     *
+     * @param retrievedAt when the import batch the value came in was retrieved (ISO date-time)
+     * @param importBatch the indicator's import batch the value came in (null where not known)
+     */
     public record DataValue(
             int indicatorId,
             String code,
@@ -123,7 +128,8 @@ public record ReportContent(
             BigDecimal value,
             String source,
             String licence,
-            String retrievedAt) {}
+            String retrievedAt,
+            Long importBatch) {}
 
     public record GoalState(UUID id, String ref, String title, String status) {}
 

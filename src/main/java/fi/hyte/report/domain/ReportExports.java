@@ -145,7 +145,8 @@ public class ReportExports {
                     "status",
                     "source",
                     "licence",
-                    "retrieved_at");
+                    "retrieved_at",
+                    "import_batch");
             for (DataValue v : frozen.data().values()) {
                 csv.printRecord(
                         "value",
@@ -160,10 +161,11 @@ public class ReportExports {
                         "",
                         nz(v.source()),
                         nz(v.licence()),
-                        nz(v.retrievedAt()));
+                        nz(v.retrievedAt()),
+                        v.importBatch() == null ? "" : v.importBatch());
             }
             for (ReportContent.GoalState g : frozen.data().goals()) {
-                csv.printRecord("goal", "", g.ref(), g.title(), "", "", "", "", "", g.status(), "", "", "");
+                csv.printRecord("goal", "", g.ref(), g.title(), "", "", "", "", "", g.status(), "", "", "", "");
             }
             for (ReportContent.MeasureState m : frozen.data().measures()) {
                 csv.printRecord(
@@ -177,6 +179,7 @@ public class ReportExports {
                         "",
                         m.progress(),
                         m.status(),
+                        "",
                         "",
                         "",
                         "");
@@ -194,6 +197,7 @@ public class ReportExports {
                         l.level() == null ? "" : l.level(),
                         "",
                         "Promeq 2019",
+                        "",
                         "",
                         "");
             }

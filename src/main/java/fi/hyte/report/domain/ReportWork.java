@@ -471,8 +471,8 @@ public class ReportWork {
         if (!canWrite(tenant, s)) {
             throw new org.springframework.security.access.AccessDeniedException("section");
         }
-        if (wanted.kind() == BlockKind.INDICATOR
-                && (wanted.indicatorId() == null || !indicatorVisible.test(wanted.indicatorId()))) {
+        boolean ofIndicator = wanted.kind() == BlockKind.INDICATOR || wanted.kind() == BlockKind.MEMBERS_INDICATOR;
+        if (ofIndicator && (wanted.indicatorId() == null || !indicatorVisible.test(wanted.indicatorId()))) {
             throw new ReportProblem("report.problem.unknownIndicator");
         }
         if (wanted.kind() == BlockKind.GOAL_PROGRESS
@@ -491,8 +491,8 @@ public class ReportWork {
                 sectionId,
                 position,
                 wanted.kind(),
-                wanted.kind() == BlockKind.INDICATOR ? wanted.indicatorId() : null,
-                wanted.kind() == BlockKind.INDICATOR ? wanted.gender() : null,
+                ofIndicator ? wanted.indicatorId() : null,
+                ofIndicator ? wanted.gender() : null,
                 wanted.kind() == BlockKind.GOAL_PROGRESS ? wanted.goalId() : null,
                 wanted.kind() == BlockKind.EVALUATIONS ? wanted.year() : null,
                 wanted.showPrevious(),

@@ -243,6 +243,8 @@ class PublicReportController {
         model.put("doc", content);
         model.put("html", html);
         model.put("changedBlocks", List.of());
+        // The minimum data list links its Sotkanet ids to Sotkanet's own indicator pages here.
+        model.put("sotkanetPages", true);
         model.put("lang", lang);
         model.put(
                 "organisation",

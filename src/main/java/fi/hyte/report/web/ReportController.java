@@ -78,6 +78,7 @@ class ReportController {
     private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final ZoneId zone;
     private final fi.hyte.report.domain.SectionImages images;
+    private final fi.hyte.report.domain.PlainLanguageLimits plainLimits;
 
     private final ContentFragments fragments;
 
@@ -98,9 +99,11 @@ class ReportController {
             fi.hyte.report.domain.FrozenCache frozenCache,
             ContentFragments fragments,
             @Value("${hyte.time-zone}") String zone,
-            fi.hyte.report.domain.SectionImages images) {
+            fi.hyte.report.domain.SectionImages images,
+            fi.hyte.report.domain.PlainLanguageLimits plainLimits) {
         this.fragments = fragments;
         this.images = images;
+        this.plainLimits = plainLimits;
         this.frozenCache = frozenCache;
         this.reports = reports;
         this.work = work;
@@ -322,22 +325,17 @@ class ReportController {
         model.addAttribute("report", r);
         model.addAttribute("form", form);
         model.addAttribute("plans", plans.plans(tenant.organisation()));
+        fi.hyte.report.domain.PlainLanguageLimits.Limits limits = plainLimits.of(tenant.organisation());
         Map<String, List<PlainLanguage.Finding>> findings = new LinkedHashMap<>();
         findings.put(
-                "fi",
-                PlainLanguage.check(
-                        markdown.plain(form.summaryFi()), PlainLanguage.MAX_WORDS, PlainLanguage.MAX_LETTERS));
+                "fi", PlainLanguage.check(markdown.plain(form.summaryFi()), limits.maxWords(), limits.maxLetters()));
         findings.put(
-                "sv",
-                PlainLanguage.check(
-                        markdown.plain(form.summarySv()), PlainLanguage.MAX_WORDS, PlainLanguage.MAX_LETTERS));
+                "sv", PlainLanguage.check(markdown.plain(form.summarySv()), limits.maxWords(), limits.maxLetters()));
         findings.put(
-                "en",
-                PlainLanguage.check(
-                        markdown.plain(form.summaryEn()), PlainLanguage.MAX_WORDS, PlainLanguage.MAX_LETTERS));
+                "en", PlainLanguage.check(markdown.plain(form.summaryEn()), limits.maxWords(), limits.maxLetters()));
         model.addAttribute("findings", findings);
-        model.addAttribute("maxWords", PlainLanguage.MAX_WORDS);
-        model.addAttribute("maxLetters", PlainLanguage.MAX_LETTERS);
+        model.addAttribute("maxWords", limits.maxWords());
+        model.addAttribute("maxLetters", limits.maxLetters());
         return "report/settings";
     }
 
@@ -375,6 +373,29 @@ class ReportController {
         }
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/reports/" + id + "/settings";
+    }
+
+    /** The organisation's limits of the plain-language checks (words a sentence, letters a word). */
+    @PostMapping("/{id}/plain-language")
+    String savePlainLimits(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String maxWords,
+            @RequestParam(required = false) String maxLetters,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        work.find(tenant, id);
+        try {
+            plainLimits.save(tenant, number(maxWords), number(maxLetters));
+            redirect.addFlashAttribute("notice", "saved");
+        } catch (ReportProblem p) {
+            redirect.addFlashAttribute("problem", p.key());
+        }
+        return "redirect:/reports/" + id + "/settings#plain-limits";
+    }
+
+    private static Integer number(String s) {
+        return s == null || !s.strip().matches("[0-9]{1,3}") ? null : Integer.valueOf(s.strip());
     }
 
     // Sections
