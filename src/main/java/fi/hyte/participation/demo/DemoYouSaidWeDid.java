@@ -73,6 +73,7 @@ class DemoYouSaidWeDid implements DemoContent {
     private final YouSaidWeDid loop;
     private final JoysAndWorries joys;
     private final JdbcClient jdbc;
+    private final DemoCouncilStatements councils;
 
     DemoYouSaidWeDid(
             PublicSites sites,
@@ -84,7 +85,8 @@ class DemoYouSaidWeDid implements DemoContent {
             FormTokens tokens,
             YouSaidWeDid loop,
             JoysAndWorries joys,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            DemoCouncilStatements councils) {
         this.sites = sites;
         this.plans = plans;
         this.organisations = organisations;
@@ -95,6 +97,7 @@ class DemoYouSaidWeDid implements DemoContent {
         this.loop = loop;
         this.joys = joys;
         this.jdbc = jdbc;
+        this.councils = councils;
     }
 
     @Override
@@ -160,7 +163,7 @@ class DemoYouSaidWeDid implements DemoContent {
                         closes,
                         "POST",
                         false,
-                        List.of(),
+                        councils.invited(org),
                         0),
                 sections);
         Consultation created = consultations.find(org, id).orElseThrow();
@@ -176,8 +179,12 @@ class DemoYouSaidWeDid implements DemoContent {
                         closes,
                         "POST",
                         true,
-                        List.of(),
+                        created.invitedBodies(),
                         created.version()));
+        councils.enter(
+                tenant,
+                id,
+                closes.atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate());
         Consultation c = consultations.find(org, id).orElseThrow();
         List<Consultation.Section> parts = consultations.sections(org, id);
         Instant at = Instant.parse("2026-09-03T09:00:00Z");
