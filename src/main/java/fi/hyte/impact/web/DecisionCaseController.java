@@ -12,6 +12,7 @@ import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.impact.domain.DecisionText;
 import fi.hyte.impact.domain.FollowUp;
 import fi.hyte.impact.domain.Hearing;
+import fi.hyte.impact.domain.IndicatorEvidence;
 import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.PlanFollowUp;
 import fi.hyte.impact.domain.Preparation;
@@ -31,7 +32,6 @@ import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.platform.document.DocumentRenderer;
-import fi.hyte.platform.format.Formats;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +85,7 @@ class DecisionCaseController {
     private final AuditLog audit;
     private final JsonMapper json;
     private final CaseChecks checks;
+    private final IndicatorEvidence evidence;
     private final ZoneId zone;
 
     DecisionCaseController(
@@ -104,6 +105,7 @@ class DecisionCaseController {
             AuditLog audit,
             JsonMapper json,
             CaseChecks checks,
+            IndicatorEvidence evidence,
             @Value("${hyte.time-zone}") String zone) {
         this.preparation = preparation;
         this.assessments = assessments;
@@ -121,6 +123,7 @@ class DecisionCaseController {
         this.audit = audit;
         this.json = json;
         this.checks = checks;
+        this.evidence = evidence;
         this.zone = ZoneId.of(zone);
     }
 
@@ -195,6 +198,10 @@ class DecisionCaseController {
             RedirectAttributes redirect) {
         DecisionCase c = preparation.get(tenant, id);
         requireEdit(tenant, c);
+        if (!c.status().assessmentOpen()) {
+            errors.reject("impact.refused.frozen");
+            return caseForm(tenant, model, form, c);
+        }
         checks.validate(tenant, form, errors);
         if (errors.hasErrors()) {
             return caseForm(tenant, model, form, c);
@@ -823,12 +830,11 @@ class DecisionCaseController {
         CellRef ref = cellRef(a, form.alternative(), form.row(), form.term());
         String snapshot = null;
         if (form.indicatorId() != null) {
-            Optional<IndicatorCatalog.Series> series =
-                    indicators.series(tenant.organisation(), form.indicatorId(), Optional.empty());
-            if (series.isEmpty()) {
+            Optional<String> found = evidence.of(tenant.organisation(), form.indicatorId(), locale);
+            if (found.isEmpty()) {
                 errors.rejectValue("indicatorId", "impact.validation.indicator");
             } else {
-                snapshot = evidence(series.get(), locale);
+                snapshot = found.get();
             }
         }
         model.addAttribute("a", a);
@@ -901,24 +907,6 @@ class DecisionCaseController {
         }
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/impact/cases/" + id + "/matrix#" + ref.anchor();
-    }
-
-    /** The indicator's latest own value with the gender gap and the comparison, frozen with the cell. */
-    private String evidence(IndicatorCatalog.Series s, Locale locale) {
-        Formats fmt = new Formats(locale, zone);
-        StringBuilder line = new StringBuilder(s.indicator().title().in(locale));
-        if (s.own() == null) {
-            return line.append(": –").toString();
-        }
-        line.append(" ")
-                .append(s.own().year())
-                .append(": ")
-                .append(fmt.value(s.own().value()));
-        s.gaps().stream()
-                .filter(g -> g.kind().equals("gender"))
-                .findFirst()
-                .ifPresent(g -> line.append("; ♀/♂ ").append(fmt.change(g.difference())));
-        return line.toString();
     }
 
     // Frozen versions and exports
