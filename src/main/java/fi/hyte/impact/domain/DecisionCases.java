@@ -238,6 +238,13 @@ public class DecisionCases {
                 .list();
     }
 
+    /** The cell's indicator evidence renewed at freezing; the cell's version stays (nobody edited it). */
+    public void updateIndicatorSnapshot(OrganisationId organisation, UUID cell, String snapshot) {
+        jdbc.sql("update impact_cell set indicator_snapshot = ? where organisation_id = ? and id = ?")
+                .params(snapshot, organisation.value(), cell)
+                .update();
+    }
+
     public Optional<Cell> cell(OrganisationId organisation, UUID caseId, UUID alternative, String row, Cell.Term term) {
         return jdbc.sql(
                         CELL

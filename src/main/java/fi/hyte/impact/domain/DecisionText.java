@@ -164,6 +164,21 @@ public class DecisionText {
                             .distinct()
                             .collect(Collectors.joining(", "))));
         }
+        List<String> crossings = findings.stream()
+                .filter(f -> f.kind() != CaseReading.Finding.Kind.ACCUMULATING)
+                .map(f -> msg(
+                        language,
+                        "impact.cross." + f.kind(),
+                        a.template()
+                                .row(f.row())
+                                .map(r -> r.label().in(language))
+                                .orElse(f.row()),
+                        String.join(", ", f.cases())))
+                .distinct()
+                .toList();
+        if (!crossings.isEmpty()) {
+            parts.add(msg(language, "impact.text.crossCheck", String.join(" ", crossings)));
+        }
         if (!a.followUps().isEmpty()) {
             parts.add(msg(
                     language,

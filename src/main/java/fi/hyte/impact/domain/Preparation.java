@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +36,10 @@ public class Preparation {
     private final Templates templates;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final IndicatorEvidence evidence;
 
-    Preparation(DecisionCases cases, Templates templates, AuditLog audit, JsonMapper json) {
+    Preparation(DecisionCases cases, Templates templates, AuditLog audit, JsonMapper json, IndicatorEvidence evidence) {
+        this.evidence = evidence;
         this.cases = cases;
         this.templates = templates;
         this.audit = audit;
@@ -158,8 +162,9 @@ public class Preparation {
         return id;
     }
 
+    /** Changes the case's details; refused once the assessment is frozen or decided (until reopened). */
     public void updateDetails(Tenant tenant, DecisionCase changed, int version) {
-        DecisionCase before = editable(tenant, changed.id());
+        DecisionCase before = assessing(tenant, changed.id());
         checkDiary(tenant, changed.diaryNumber(), changed.id());
         if (cases.updateDetails(tenant.organisation(), changed, version) != 1) {
             throw new ConcurrentChangeException("decision case");
@@ -395,7 +400,29 @@ public class Preparation {
             throw new RefusedException(missing);
         }
         move(tenant, c, CaseStatus.READY, null, true, version);
+        renewIndicatorEvidence(tenant, id);
         cases.insertFrozen(tenant.organisation(), id, json.writeValueAsString(snapshot(tenant, get(tenant, id))));
+    }
+
+    /** Each cell's indicator evidence as of freezing (latest value, gender gap, comparison), kept from then on. */
+    private void renewIndicatorEvidence(Tenant tenant, UUID id) {
+        Locale locale = LocaleContextHolder.getLocale();
+        for (Cell cell : cases.cells(tenant.organisation(), id)) {
+            if (cell.indicatorId() == null) {
+                continue;
+            }
+            evidence.of(tenant.organisation(), cell.indicatorId(), locale)
+                    .filter(text -> !text.equals(cell.indicatorSnapshot()))
+                    .ifPresent(text -> {
+                        cases.updateIndicatorSnapshot(tenant.organisation(), cell.id(), text);
+                        audit.updated(
+                                tenant,
+                                "impactCell",
+                                cell.id(),
+                                Map.of("indicatorSnapshot", String.valueOf(cell.indicatorSnapshot())),
+                                Map.of("indicatorSnapshot", text));
+                    });
+        }
     }
 
     /** Everything the frozen version keeps. */

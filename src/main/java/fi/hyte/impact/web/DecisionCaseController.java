@@ -12,6 +12,7 @@ import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.impact.domain.DecisionText;
 import fi.hyte.impact.domain.FollowUp;
 import fi.hyte.impact.domain.Hearing;
+import fi.hyte.impact.domain.IndicatorEvidence;
 import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.PlanFollowUp;
 import fi.hyte.impact.domain.Preparation;
@@ -32,7 +33,6 @@ import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.platform.document.DocumentRenderer;
-import fi.hyte.platform.format.Formats;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +87,7 @@ class DecisionCaseController {
     private final JsonMapper json;
     private final CaseChecks checks;
     private final ParticipationCatalog participation;
+    private final IndicatorEvidence evidence;
     private final ZoneId zone;
 
     DecisionCaseController(
@@ -107,6 +108,7 @@ class DecisionCaseController {
             JsonMapper json,
             CaseChecks checks,
             ParticipationCatalog participation,
+            IndicatorEvidence evidence,
             @Value("${hyte.time-zone}") String zone) {
         this.preparation = preparation;
         this.assessments = assessments;
@@ -125,6 +127,7 @@ class DecisionCaseController {
         this.json = json;
         this.checks = checks;
         this.participation = participation;
+        this.evidence = evidence;
         this.zone = ZoneId.of(zone);
     }
 
@@ -199,6 +202,10 @@ class DecisionCaseController {
             RedirectAttributes redirect) {
         DecisionCase c = preparation.get(tenant, id);
         requireEdit(tenant, c);
+        if (!c.status().assessmentOpen()) {
+            errors.reject("impact.refused.frozen");
+            return caseForm(tenant, model, form, c);
+        }
         checks.validate(tenant, form, errors);
         if (errors.hasErrors()) {
             return caseForm(tenant, model, form, c);
@@ -862,12 +869,11 @@ class DecisionCaseController {
         CellRef ref = cellRef(a, form.alternative(), form.row(), form.term());
         String snapshot = null;
         if (form.indicatorId() != null) {
-            Optional<IndicatorCatalog.Series> series =
-                    indicators.series(tenant.organisation(), form.indicatorId(), Optional.empty());
-            if (series.isEmpty()) {
+            Optional<String> found = evidence.of(tenant.organisation(), form.indicatorId(), locale);
+            if (found.isEmpty()) {
                 errors.rejectValue("indicatorId", "impact.validation.indicator");
             } else {
-                snapshot = evidence(series.get(), locale);
+                snapshot = found.get();
             }
         }
         model.addAttribute("a", a);
@@ -941,36 +947,6 @@ class DecisionCaseController {
         }
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:/impact/cases/" + id + "/matrix#" + ref.anchor();
-    }
-
-    /** The indicator's latest own value with the gender gap and the comparison, frozen with the cell. */
-    private String evidence(IndicatorCatalog.Series s, Locale locale) {
-        Formats fmt = new Formats(locale, zone);
-        StringBuilder line = new StringBuilder(s.indicator().title().in(locale));
-        if (s.own() == null) {
-            return line.append(": –").toString();
-        }
-        line.append(" ")
-                .append(s.own().year())
-                .append(": ")
-                .append(fmt.value(s.own().value()));
-        s.gaps().stream()
-                .filter(g -> g.kind().equals("gender"))
-                .findFirst()
-                .ifPresent(g -> line.append("; ♀/♂ ").append(fmt.change(g.difference())));
-        // The comparison as it stands now: the county's and the whole country's latest values.
-        for (String role : List.of("county", "country")) {
-            s.regions().stream()
-                    .filter(r -> r.role().equals(role) && r.latest() != null)
-                    .findFirst()
-                    .ifPresent(r -> line.append("; ")
-                            .append(r.title().in(locale))
-                            .append(" ")
-                            .append(r.latest().year())
-                            .append(": ")
-                            .append(fmt.value(r.latest().value())));
-        }
-        return line.toString();
     }
 
     // Frozen versions and exports
