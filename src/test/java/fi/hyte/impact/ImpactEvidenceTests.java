@@ -19,7 +19,6 @@ import fi.hyte.support.WebSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,8 +119,7 @@ class ImpactEvidenceTests {
                 .filter(r -> r.role().equals("country") && r.latest() != null)
                 .findFirst()
                 .ifPresent(country -> assertThat(frozen)
-                        .contains(country.title().in(Locale.forLanguageTag("fi")) + " "
-                                + country.latest().year()));
+                        .containsPattern("(parempi|heikompi|sama|korkeampi|matalampi)" + " kuin koko maassa"));
         assertThat(frozen.split("; ").length).isGreaterThanOrEqualTo(2);
         assertThat(editor.get("/impact/cases/" + id + "/matrix").body()).contains(frozen.substring(0, 20));
     }

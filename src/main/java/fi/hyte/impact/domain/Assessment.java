@@ -1,34 +1,88 @@
 package fi.hyte.impact.domain;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A case with everything its pages, summary and export read: template, alternatives, cells, hearings, follow-ups. */
-public record Assessment(
-        DecisionCase decisionCase,
-        TemplateContent template,
-        List<Alternative> alternatives,
-        List<Cell> cells,
-        List<Hearing> hearings,
-        List<FollowUp> followUps,
-        Screening.Result screening) {
+/**
+ * A case with everything its pages, summary and export read: template, alternatives, cells, hearings,
+ * follow-ups. A class rather than a record only so that it can keep its cells indexed once: the
+ * matrix, the summary and the exports look up every cell, and building the index per look-up made
+ * them grow with the square of the cells (480 for 4 alternatives × 60 rows × 2 terms).
+ */
+public final class Assessment {
 
-    public Optional<Cell> cell(UUID alternative, String row, Cell.Term term) {
-        return Optional.ofNullable(index().get(alternative + "|" + row + "|" + term));
+    private final DecisionCase decisionCase;
+    private final TemplateContent template;
+    private final List<Alternative> alternatives;
+    private final List<Cell> cells;
+    private final List<Hearing> hearings;
+    private final List<FollowUp> followUps;
+    private final Screening.Result screening;
+    private final Map<String, Cell> byKey;
+
+    public Assessment(
+            DecisionCase decisionCase,
+            TemplateContent template,
+            List<Alternative> alternatives,
+            List<Cell> cells,
+            List<Hearing> hearings,
+            List<FollowUp> followUps,
+            Screening.Result screening) {
+        this.decisionCase = decisionCase;
+        this.template = template;
+        this.alternatives = alternatives;
+        this.cells = cells;
+        this.hearings = hearings;
+        this.followUps = followUps;
+        this.screening = screening;
+        Map<String, Cell> map = new HashMap<>();
+        cells.forEach(c -> map.put(key(c.alternativeId(), c.rowKey(), c.term()), c));
+        this.byKey = Collections.unmodifiableMap(map);
     }
 
-    private Map<String, Cell> index() {
-        Map<String, Cell> map = new HashMap<>();
-        cells.forEach(c -> map.put(c.alternativeId() + "|" + c.rowKey() + "|" + c.term(), c));
-        return map;
+    public DecisionCase decisionCase() {
+        return decisionCase;
+    }
+
+    public TemplateContent template() {
+        return template;
+    }
+
+    public List<Alternative> alternatives() {
+        return alternatives;
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    public List<Hearing> hearings() {
+        return hearings;
+    }
+
+    public List<FollowUp> followUps() {
+        return followUps;
+    }
+
+    public Screening.Result screening() {
+        return screening;
+    }
+
+    public Optional<Cell> cell(UUID alternative, String row, Cell.Term term) {
+        return Optional.ofNullable(byKey.get(key(alternative, row, term)));
     }
 
     /** Every cell keyed "alternative|row|term", for a page that looks up many. */
     public Map<String, Cell> cellsByKey() {
-        return index();
+        return byKey;
+    }
+
+    private static String key(UUID alternative, String row, Cell.Term term) {
+        return alternative + "|" + row + "|" + term;
     }
 
     public Optional<Alternative> proposal() {
