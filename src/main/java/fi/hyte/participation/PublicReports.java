@@ -3,6 +3,7 @@ package fi.hyte.participation;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,21 @@ public interface PublicReports {
 
     /** A number that changes whenever the organisation publishes or withdraws a report. */
     long version(OrganisationId organisation);
+
+    /**
+     * The chapters of the organisation's reports still in preparation (draft or in review), in the
+     * reports' and chapters' order, so that a consultation can open them to residents' comments.
+     */
+    default List<DraftChapter> draftChapters(OrganisationId organisation) {
+        return List.of();
+    }
+
+    /**
+     * A chapter of a report in preparation: {@code ref} names it among the consultation's sections
+     * (e.g. "K2026.3", the report's last year and the chapter's number), {@code title} is the
+     * report's title and the chapter's heading together, in each language the report has.
+     */
+    record DraftChapter(String ref, LocalizedText title) {}
 
     /**
      * A published report: its title, the council's decision (date and section, e.g. "§ 45") and the

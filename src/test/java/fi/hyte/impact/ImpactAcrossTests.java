@@ -3,11 +3,7 @@ package fi.hyte.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.impact.domain.CaseReading;
-import fi.hyte.impact.domain.CaseStatus;
-import fi.hyte.impact.domain.DecisionCase;
-import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.Preparation;
-import fi.hyte.impact.domain.Screening;
 import fi.hyte.impact.domain.TemplateContent;
 import fi.hyte.impact.domain.Templates;
 import fi.hyte.organisation.domain.BodyType;
@@ -334,34 +330,7 @@ class ImpactAcrossTests {
     }
 
     private UUID create(Org org, String title, UUID body, UUID sector) {
-        return preparation.create(
-                org.tenant(),
-                new DecisionCase(
-                        null,
-                        LocalizedText.of(title, null),
-                        LocalizedText.of(null, null),
-                        body,
-                        sector,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        CaseStatus.DRAFT,
-                        null,
-                        null,
-                        0,
-                        Screening.none(),
-                        NeedsTests.none(),
-                        DecisionCase.Decision.none(),
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        0),
-                false);
+        return DraftCases.draft(preparation, org.tenant(), title, body, sector);
     }
 
     /** A case made as the page makes it, then decided on the day with the proposal chosen. */

@@ -2,15 +2,10 @@ package fi.hyte.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hyte.impact.domain.CaseStatus;
-import fi.hyte.impact.domain.DecisionCase;
-import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.Preparation;
-import fi.hyte.impact.domain.Screening;
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.organisation.domain.BodyType;
 import fi.hyte.organisation.domain.RegionKind;
-import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
@@ -18,7 +13,6 @@ import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -223,34 +217,7 @@ class ImpactEvidenceTests {
     }
 
     private UUID create(Org org, String title, UUID body) {
-        return preparation.create(
-                org.tenant(),
-                new DecisionCase(
-                        null,
-                        LocalizedText.of(title, null),
-                        LocalizedText.of(null, null),
-                        body,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        CaseStatus.DRAFT,
-                        null,
-                        null,
-                        0,
-                        Screening.none(),
-                        NeedsTests.none(),
-                        DecisionCase.Decision.none(),
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        0),
-                false);
+        return DraftCases.draft(preparation, org.tenant(), title, body, null);
     }
 
     private static String suffix() {

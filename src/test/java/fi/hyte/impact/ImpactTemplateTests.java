@@ -3,10 +3,7 @@ package fi.hyte.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.impact.domain.CaseReading;
-import fi.hyte.impact.domain.CaseStatus;
-import fi.hyte.impact.domain.DecisionCase;
 import fi.hyte.impact.domain.DecisionText;
-import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.Preparation;
 import fi.hyte.impact.domain.Screening;
 import fi.hyte.impact.domain.TemplateContent;
@@ -284,34 +281,7 @@ class ImpactTemplateTests {
     }
 
     private UUID create(Org org, String title, UUID body) {
-        return preparation.create(
-                org.tenant(),
-                new DecisionCase(
-                        null,
-                        LocalizedText.of(title, null),
-                        LocalizedText.of(null, null),
-                        body,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        CaseStatus.DRAFT,
-                        null,
-                        null,
-                        0,
-                        Screening.none(),
-                        NeedsTests.none(),
-                        DecisionCase.Decision.none(),
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        0),
-                false);
+        return DraftCases.draft(preparation, org.tenant(), title, body, null);
     }
 
     private static String suffix() {

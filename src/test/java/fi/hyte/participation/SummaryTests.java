@@ -18,6 +18,7 @@ import fi.hyte.support.WebSession;
 import fi.hyte.support.WebSession.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -233,6 +234,45 @@ class SummaryTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theOlderGroupsStandBesideTheirShareOfThePopulationWhereTheKnowledgeBaseHasIt() {
+        // The organisation becomes Ii (139), and Ii gets shares of Sotkanet's 170 (65–74) and 171
+        // (75 and over) in a year no real data has, so nothing else is read.
+        jdbc.sql("update organisation set region_kind = 'MUNICIPALITY', region_code = '139' where id = ?")
+                .param(f.org.id().value())
+                .update();
+        int ii = jdbc.sql("select sotkanet_id from region where kind = 'MUNICIPALITY' and code = '139'")
+                .query(Integer.class)
+                .single();
+        long batch = jdbc.sql("insert into indicator_batch (kind, source, file_name) values ('FILE', 'SummaryTests',"
+                        + " 'population') returning id")
+                .query(Long.class)
+                .single();
+        try {
+            for (Object[] v : new Object[][] {{170, "14.1"}, {171, "10.2"}}) {
+                jdbc.sql("insert into indicator_value (indicator_id, region_id, year, gender, value, batch_id) values"
+                                + " (?, ?, 2090, 0, ?, ?)")
+                        .params(v[0], ii, new BigDecimal((String) v[1]), batch)
+                        .update();
+            }
+            Summaries.Summary s = summaries.of(f.org.id(), f.consultation);
+            assertThat(group(s.ageGroups(), "65_74").population()).isEqualByComparingTo("14.1");
+            assertThat(group(s.ageGroups(), "75_PLUS").population()).isEqualByComparingTo("10.2");
+            assertThat(group(s.ageGroups(), "75_PLUS").populationYear()).isEqualTo(2090);
+            assertThat(group(s.ageGroups(), "75_PLUS").count())
+                    .as("nobody over 75 answered")
+                    .isZero();
+            assertThat(group(s.ageGroups(), "30_44").population())
+                    .as("Sotkanet has no share of 30–44-year-olds")
+                    .isNull();
+        } finally {
+            jdbc.sql("delete from indicator_value where batch_id = ?")
+                    .param(batch)
+                    .update();
+            jdbc.sql("delete from indicator_batch where id = ?").param(batch).update();
         }
     }
 

@@ -272,7 +272,9 @@ class YouSaidWeDidTests {
                         .list())
                 .containsExactly("HARASSMENT", "OTHERS_PERSONAL_DATA");
         YouSaidWeDid.Progress progress = loop.progress(demo, closed);
-        assertThat(progress.items()).isEqualTo(58 + 6);
+        assertThat(progress.items())
+                .as("58 comments, 6 themes and the 2 councils' statements")
+                .isEqualTo(58 + 6 + 2);
         assertThat(progress.unanswered()).isZero();
         assertThat(loop.answers(demo, closed).values())
                 .extracting(YouSaidWeDid.Answer::outcome)

@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A frozen value keeps where it came from (§ 5): source, licence, retrieval date and the import
- * batch, in the snapshot, on the block's source line and in the data exports.
+ * batch, in the snapshot, on the block's source line and in the data exports; an organisation's own
+ * data is credited to the organisation, not to THL.
  */
 @HyteSpringTest
 class FrozenProvenanceTests {
@@ -94,10 +95,15 @@ class FrozenProvenanceTests {
         assertThat(values).hasSize(2).allSatisfy(v -> {
             assertThat(v.importBatch()).isEqualTo(batch);
             assertThat(v.retrievedAt()).isNotBlank();
+            assertThat(v.source()).isEqualTo("Organisaation oma tieto");
         });
         ReportContent.BlockContent block =
                 frozen.in("fi").sections().get(1).blocks().get(0);
         assertThat(block.source()).contains("tuontierä " + batch);
+        // The organisation's own data is never credited to THL.
+        assertThat(block.source()).startsWith("Lähde: organisaation oma tieto").doesNotContain("THL");
+        assertThat(frozen.in("sv").sections().get(1).blocks().get(0).source())
+                .startsWith("Källa: organisationens egna uppgifter");
         assertThat(frozen.in("en").sections().get(1).blocks().get(0).source()).contains("import batch " + batch);
 
         assertThat(exports.json(snapshot)).contains("\"importBatch\":" + batch);

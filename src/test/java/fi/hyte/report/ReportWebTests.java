@@ -258,8 +258,13 @@ class ReportWebTests {
         String rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rows)
                 .startsWith(
-                        "record,indicator_id,code,title,region,role,year,gender,value,status,source,licence,retrieved_at\r\n");
+                        "record,indicator_id,code,title,region,role,year,gender,value,status,source,licence,retrieved_at,"
+                                + "import_batch\r\n");
         assertThat(rows).contains("\r\nvalue,").contains("\r\ngoal,").contains("\r\nmeasure,");
+        // Sotkanet's values name THL as their source and CC BY 4.0 as their licence.
+        assertThat(rows.lines().filter(l -> l.startsWith("value,")))
+                .isNotEmpty()
+                .anySatisfy(l -> assertThat(l).contains(",\"THL, Sotkanet.fi\",CC BY 4.0,"));
         assertThat(csv.headers().allValues("Set-Cookie")).isEmpty();
     }
 

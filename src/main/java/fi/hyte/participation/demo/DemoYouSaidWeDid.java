@@ -5,6 +5,7 @@ import fi.hyte.participation.domain.Answering;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
+import fi.hyte.participation.domain.CouncilStatements;
 import fi.hyte.participation.domain.FormTokens;
 import fi.hyte.participation.domain.JoysAndWorries;
 import fi.hyte.participation.domain.PublicSites;
@@ -346,7 +347,27 @@ class DemoYouSaidWeDid implements DemoContent {
                         + " Responsen skickades till biblioteket.",
                 null,
                 List.of());
-        loop.conclude(tenant, id, Instant.now());
+        // The councils' statements are answered like the residents' themes, or it could not be concluded.
+        for (CouncilStatements.Statement statement : loop.statements(tenant.organisation(), id)) {
+            loop.answer(
+                    tenant,
+                    id,
+                    new YouSaidWeDid.Reply(
+                            "STATEMENT",
+                            statement.id(),
+                            "COVERED",
+                            "Lausunnon näkökohdat sisältyvät suunnitelman tavoitteisiin. Kerromme niiden etenemisestä"
+                                    + " tällä sivustolla.",
+                            "Utlåtandets synpunkter ingår i planens mål. Vi berättar om hur de framskrider på denna"
+                                    + " webbplats.",
+                            null,
+                            List.of(goalRefs.get(0)),
+                            null));
+        }
+        List<String> problems = loop.conclude(tenant, id, Instant.now());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The demo consultation could not be concluded: " + problems);
+        }
     }
 
     private void answer(

@@ -30,10 +30,12 @@ public class Summaries {
     public static final int SMALL = 5;
 
     /**
-     * The knowledge base's indicators of an age group's share of the population (Sotkanet; only
-     * 65–74-year-olds have one among Hyte's bundled data).
+     * The knowledge base's indicators of an age group's share of the population: Sotkanet's 170
+     * (65–74-year-olds, % of the population) and 171 (aged 75 and over). Sotkanet's other age shares
+     * (0–6, 7–15, 16–24, 25–64) do not match the answer form's groups, so those groups say that the
+     * knowledge base has no share rather than show one of other ages.
      */
-    static final Map<String, Integer> POPULATION_SHARE = Map.of("65_74", 170);
+    static final Map<String, Integer> POPULATION_SHARE = Map.of("65_74", 170, "75_PLUS", 171);
 
     private final JdbcClient jdbc;
     private final Consultations consultations;

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Consultations on the draft plan or a topic: opening one, its questions, publishing and extending it. */
+/** Consultations on the draft plan, a report draft or a topic: opening one, its questions, publishing and extending it. */
 @Controller
 @RequestMapping("/participation/consultations")
 class ConsultationController {
@@ -42,6 +42,7 @@ class ConsultationController {
     private final ConsultationSetup setup;
     private final PlanCatalog plans;
     private final OrganisationCatalog organisations;
+    private final org.springframework.beans.factory.ObjectProvider<fi.hyte.participation.PublicReports> reports;
     private final ZoneId zone;
 
     ConsultationController(
@@ -49,7 +50,9 @@ class ConsultationController {
             ConsultationSetup setup,
             PlanCatalog plans,
             OrganisationCatalog organisations,
+            org.springframework.beans.factory.ObjectProvider<fi.hyte.participation.PublicReports> reports,
             @Value("${hyte.time-zone}") String zone) {
+        this.reports = reports;
         this.consultations = consultations;
         this.setup = setup;
         this.plans = plans;
@@ -222,15 +225,22 @@ class ConsultationController {
         return given;
     }
 
-    /** The current plan's goals, each a section residents may comment on. */
+    /**
+     * What residents may comment on: the current plan's goals, then the chapters of the reports in
+     * preparation (a report draft opened to residents), each with its title as it is now.
+     */
     private List<SectionChoice> sectionChoices(Tenant tenant) {
-        return plans.planFor(tenant.organisation(), LocalDate.now(zone).getYear())
+        List<SectionChoice> choices = new java.util.ArrayList<>(plans.planFor(
+                        tenant.organisation(), LocalDate.now(zone).getYear())
                 .flatMap(p -> plans.content(tenant.organisation(), p.id()))
                 .map(content -> content.lines().stream()
                         .flatMap(l -> l.goals().stream())
                         .map(g -> new SectionChoice(g.ref(), g.title()))
                         .toList())
-                .orElse(List.of());
+                .orElse(List.of()));
+        reports.ifAvailable(r -> r.draftChapters(tenant.organisation())
+                .forEach(chapter -> choices.add(new SectionChoice(chapter.ref(), chapter.title()))));
+        return choices;
     }
 
     private Consultation own(Tenant tenant, UUID id) {

@@ -61,6 +61,12 @@ public class Composer {
 
     static final Locale FINNISH = Locale.forLanguageTag("fi");
 
+    /** The frozen values' source (in Finnish, as their other texts) for an organisation's own indicator. */
+    static final String OWN_DATA = "Organisaation oma tieto";
+
+    static final String SOTKANET = "THL, Sotkanet.fi";
+    static final String SOTKANET_LICENCE = "CC BY 4.0";
+
     private final Reports reports;
     private final IndicatorCatalog indicators;
     private final PlanCatalog plans;
@@ -233,7 +239,8 @@ public class Composer {
             cells.addAll(row.cells());
             rows.add(cells);
         }
-        String source = withBatch(c, source(c, f.source(), f.licence(), f.retrievedAt()), b.indicatorId());
+        String source = withBatch(
+                c, source(c, f.source(), f.indicator().local(), f.licence(), f.retrievedAt()), b.indicatorId());
         List<String> notes = new ArrayList<>();
         if (!f.leftOut().isEmpty()) {
             notes.add(msg(c, "report.block.leftOut", String.join(", ", f.leftOut())));
@@ -298,7 +305,11 @@ public class Composer {
             String licence,
             java.time.OffsetDateTime retrieved,
             Facts facts) {
-        String sourceName = source == null ? null : source.in(FINNISH);
+        boolean local = s.indicator().local();
+        String sourceName =
+                source != null && source.in(FINNISH) != null ? source.in(FINNISH) : local ? OWN_DATA : SOTKANET;
+        // Sotkanet's data is published under CC BY 4.0 whether or not the batch recorded it.
+        String licenceName = licence != null || local ? licence : SOTKANET_LICENCE;
         String when = retrieved == null ? null : retrieved.toString();
         Long batch = importBatch(c, s.indicator().id());
         for (IndicatorCatalog.RegionValues region : s.regions()) {
@@ -315,7 +326,7 @@ public class Composer {
                             s.gender(),
                             value,
                             sourceName,
-                            licence,
+                            licenceName,
                             when,
                             batch));
                 }
@@ -1219,8 +1230,16 @@ public class Composer {
                 b.id(), b.kind().name(), heading, finding, List.of(), null, null, null, List.of(), null, fingerprint);
     }
 
-    private String source(Context c, LocalizedText source, String licence, java.time.OffsetDateTime retrieved) {
-        String name = source == null ? "THL, Sotkanet.fi" : source.in(c.locale);
+    /**
+     * "Source: …" of an indicator block: the indicator's own source where it names one, else the
+     * organisation's own data for a local indicator (never THL's name on data THL did not publish),
+     * else THL's Sotkanet.
+     */
+    private String source(
+            Context c, LocalizedText source, boolean local, String licence, java.time.OffsetDateTime retrieved) {
+        String name = source != null && source.in(c.locale) != null
+                ? source.in(c.locale)
+                : local ? msg(c, "report.source.own") : "THL, Sotkanet.fi";
         StringBuilder s = new StringBuilder(msg(c, "report.source", name));
         if (licence != null) {
             s.append(", ").append(licence);

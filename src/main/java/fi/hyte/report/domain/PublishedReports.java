@@ -3,6 +3,7 @@ package fi.hyte.report.domain;
 import fi.hyte.participation.PublicReports;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +44,27 @@ class PublishedReports implements PublicReports {
                         rs.getString(7),
                         "/public/reports/" + rs.getObject(1, UUID.class) + "/" + language))
                 .optional();
+    }
+
+    @Override
+    public List<DraftChapter> draftChapters(OrganisationId organisation) {
+        return jdbc.sql("select r.last_year, s.position, r.title_fi, r.title_sv, r.title_en, s.title_fi, s.title_sv,"
+                        + " s.title_en from report r join report_section s on s.report_id = r.id and s.organisation_id ="
+                        + " r.organisation_id where r.organisation_id = ? and r.status in ('DRAFT', 'REVIEW')"
+                        + " order by r.created_at, r.id, s.position")
+                .param(organisation.value())
+                .query((rs, i) -> new DraftChapter(
+                        "K" + rs.getInt(1) + "." + (rs.getInt(2) + 1),
+                        new LocalizedText(
+                                joined(rs.getString(3), rs.getString(6)),
+                                joined(rs.getString(4), rs.getString(7)),
+                                joined(rs.getString(5), rs.getString(8)))))
+                .list();
+    }
+
+    /** "Report: chapter" where the language has both, else nothing (the reader's fallback is Finnish). */
+    private static String joined(String report, String chapter) {
+        return report == null || chapter == null ? null : report + ": " + chapter;
     }
 
     /** The sum of the publication times: any newly published (or withdrawn) version changes it. */
