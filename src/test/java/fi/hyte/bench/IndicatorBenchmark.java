@@ -1,6 +1,7 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
+import static fi.hyte.bench.BenchHyte.percentile;
+
 import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.Gender;
 import fi.hyte.indicator.domain.IndicatorPageCache;
@@ -11,13 +12,11 @@ import fi.hyte.indicator.domain.ValueImport;
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -81,38 +78,16 @@ public final class IndicatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         long target = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 20_000_000L;
-        Path base = Path.of(System.getProperty("hyte.bench.dir", System.getProperty("java.io.tmpdir")));
-        Path work = Files.createTempDirectory(Files.createDirectories(base), "hyte-bench-indicators");
-        try {
-            run(work, target);
-        } finally {
-            delete(work);
-        }
-    }
-
-    private static void run(Path work, long target) throws Exception {
         // Settings that apply alike to COPY and to the import: more shared memory and fewer checkpoints.
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("shared_buffers", "512MB")
+        try (BenchHyte hyte = BenchHyte.start(
+                "indicators",
+                (database, work) -> database.setServerConfig("shared_buffers", "512MB")
                         .setServerConfig("max_wal_size", "8GB")
                         .setServerConfig("checkpoint_timeout", "30min")
                         .setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", work.resolve("pglog").toString())
-                        .setServerConfig("log_min_duration_statement", "1000")
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--hyte.indicators.refresh-cron=-",
-                                "--server.servlet.session.cookie.secure=false",
-                                "--logging.level.root=WARN")) {
-            new Run(app, work, target).all();
+                        .setServerConfig("log_min_duration_statement", "1000"))) {
+            new Run(hyte.app(), hyte.work(), target).all();
         }
     }
 
@@ -589,20 +564,5 @@ public final class IndicatorBenchmark {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package fi.hyte.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import fi.hyte.HyteApplication;
 import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.MaturityModels;
 import fi.hyte.organisation.domain.Affiliation;
@@ -23,16 +22,13 @@ import fi.hyte.platform.UserId;
 import fi.hyte.platform.mail.MailBenchAccess;
 import fi.hyte.platform.security.Users;
 import fi.hyte.support.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -65,25 +61,14 @@ public final class MailBenchmark {
         }
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(Files.createTempDirectory("hyte-bench-mail-pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--hyte.indicators.refresh-cron=-",
-                                "--spring.mail.host=127.0.0.1",
-                                "--spring.mail.port=" + smtpPort,
-                                "--hyte.mail.poll=1h",
-                                "--hyte.mail.digest-cron=-",
-                                "--hyte.mail.summary-cron=-",
-                                "--logging.level.root=WARN")) {
-            run(app, smtp);
+        try (BenchHyte hyte = BenchHyte.start(
+                "mail",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtpPort,
+                "hyte.mail.poll=1h",
+                "hyte.mail.digest-cron=-",
+                "hyte.mail.summary-cron=-")) {
+            run(hyte.app(), smtp);
         } finally {
             smtp.stop();
         }

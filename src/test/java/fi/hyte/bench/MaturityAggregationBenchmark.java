@@ -1,6 +1,8 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
+import static fi.hyte.bench.BenchHyte.percentile;
+import static fi.hyte.bench.BenchHyte.time;
+
 import fi.hyte.maturity.domain.Answer;
 import fi.hyte.maturity.domain.Assessments;
 import fi.hyte.maturity.domain.MaturityModels;
@@ -8,15 +10,11 @@ import fi.hyte.maturity.domain.Participant;
 import fi.hyte.maturity.domain.Results;
 import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.support.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,18 +34,8 @@ public final class MaturityAggregationBenchmark {
     private MaturityAggregationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(Files.createTempDirectory("hyte-bench-pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--logging.level.root=WARN")) {
+        try (BenchHyte hyte = BenchHyte.start("maturity")) {
+            ConfigurableApplicationContext app = hyte.app();
             Fixtures.Org org = app.getBean(Fixtures.class).organisation("bench");
             Assessments assessments = app.getBean(Assessments.class);
             Rounds rounds = app.getBean(Rounds.class);
@@ -72,12 +60,15 @@ public final class MaturityAggregationBenchmark {
             }
             jdbc.sql("analyze").update();
 
-            double[] aggregate = time(() -> results.of(org.id(), round));
-            double[] baseline = time(() -> jdbc.sql("select count(*) from maturity_answer a join maturity_participant p"
-                            + " on p.id = a.participant_id where p.organisation_id = ? and p.round_id = ?")
-                    .params(org.id().value(), round)
-                    .query(Long.class)
-                    .single());
+            double[] aggregate = time(WARMUP, MEASURED, () -> results.of(org.id(), round));
+            double[] baseline = time(
+                    WARMUP,
+                    MEASURED,
+                    () -> jdbc.sql("select count(*) from maturity_answer a join maturity_participant p"
+                                    + " on p.id = a.participant_id where p.organisation_id = ? and p.round_id = ?")
+                            .params(org.id().value(), round)
+                            .query(Long.class)
+                            .single());
             System.out.printf(
                     "RESULT maturity_aggregate_500 median_ms=%.2f p95_ms=%.2f baseline_count_median_ms=%.2f ratio=%.1f%n",
                     percentile(aggregate, 50),
@@ -85,23 +76,5 @@ public final class MaturityAggregationBenchmark {
                     percentile(baseline, 50),
                     percentile(aggregate, 50) / percentile(baseline, 50));
         }
-    }
-
-    private static double[] time(Runnable work) {
-        for (int i = 0; i < WARMUP; i++) {
-            work.run();
-        }
-        double[] millis = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            work.run();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 }

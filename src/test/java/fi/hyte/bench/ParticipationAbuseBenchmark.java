@@ -1,6 +1,5 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
@@ -8,14 +7,12 @@ import fi.hyte.participation.domain.PublicSite;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.support.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,19 +53,9 @@ public final class ParticipationAbuseBenchmark {
         HttpClient http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(Files.createTempDirectory("hyte-bench-pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (BenchHyte hyte = BenchHyte.start("abuse")) {
+            ConfigurableApplicationContext app = hyte.app();
+            int port = hyte.port();
             Fixtures.Org org = app.getBean(Fixtures.class).organisation("bench");
             app.getBean(Publishing.class)
                     .save(

@@ -1,6 +1,8 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
+import static fi.hyte.bench.BenchHyte.percentile;
+import static fi.hyte.bench.BenchHyte.time;
+
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.indicator.IndicatorCatalog.OwnValue;
 import fi.hyte.indicator.domain.Comparisons;
@@ -26,11 +28,9 @@ import fi.hyte.platform.Tenant;
 import fi.hyte.platform.UserAccounts;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.WebSession;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -43,7 +43,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -101,34 +99,13 @@ public final class PlanBenchmark {
     private PlanBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(System.getProperty("hyte.bench.dir", System.getProperty("java.io.tmpdir")));
-        Path work = Files.createTempDirectory(Files.createDirectories(base), "hyte-bench-plan");
-        try {
-            run(work);
-        } finally {
-            delete(work);
-        }
-    }
-
-    private static void run(Path work) throws Exception {
         // pg_stat_statements counts the statements each request sends; nothing else is tuned.
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=true",
-                                "--hyte.demo.password=bench-demo-salasana-2026",
-                                "--hyte.indicators.refresh-cron=-",
-                                "--server.servlet.session.cookie.secure=false",
-                                "--logging.level.root=WARN")) {
-            new Run(app, work).all();
+        try (BenchHyte hyte = BenchHyte.start(
+                "plan",
+                (database, work) -> database.setServerConfig("shared_preload_libraries", "pg_stat_statements"),
+                "hyte.demo.enabled=true",
+                "hyte.demo.password=bench-demo-salasana-2026")) {
+            new Run(hyte.app(), hyte.work()).all();
         }
     }
 
@@ -889,42 +866,12 @@ public final class PlanBenchmark {
             return matcher.find() ? Integer.parseInt(matcher.group(1).replaceAll("\\D", "")) : 0;
         }
 
-        /** Milliseconds of each measured run after the warm-up runs, sorted. */
-        private static double[] time(int warmup, int runs, Callable<?> action) throws Exception {
-            for (int i = 0; i < warmup; i++) {
-                action.call();
-            }
-            double[] millis = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                action.call();
-                millis[i] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(millis);
-            return millis;
-        }
-
         private static int count(String text, String part) {
             int found = 0;
             for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
                 found++;
             }
             return found;
-        }
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

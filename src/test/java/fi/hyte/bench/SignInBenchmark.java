@@ -1,25 +1,20 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.UserId;
 import fi.hyte.platform.security.Users;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.WebSession;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,23 +41,14 @@ public final class SignInBenchmark {
         HttpClient http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(Files.createTempDirectory("hyte-bench-pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--hyte.secret-key=" + SECRET_KEY,
-                                "--hyte.bootstrap.admin-username=operaattori",
-                                "--hyte.bootstrap.admin-password=operaattorin-salasana",
-                                "--hyte.security.max-failed-logins=1000",
-                                "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (BenchHyte hyte = BenchHyte.start(
+                "sign-in",
+                "hyte.secret-key=" + SECRET_KEY,
+                "hyte.bootstrap.admin-username=operaattori",
+                "hyte.bootstrap.admin-password=operaattorin-salasana",
+                "hyte.security.max-failed-logins=1000")) {
+            ConfigurableApplicationContext app = hyte.app();
+            int port = hyte.port();
             Fixtures.Org org = app.getBean(Fixtures.class).organisation("bench");
             Users users = app.getBean(Users.class);
             String password = "penkkitestin-salasana";
