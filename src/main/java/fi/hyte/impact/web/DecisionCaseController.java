@@ -12,6 +12,7 @@ import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.impact.domain.DecisionText;
 import fi.hyte.impact.domain.FollowUp;
 import fi.hyte.impact.domain.Hearing;
+import fi.hyte.impact.domain.HearingEvidence;
 import fi.hyte.impact.domain.IndicatorEvidence;
 import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.PlanFollowUp;
@@ -829,6 +830,7 @@ class DecisionCaseController {
                         && a.decisionCase().status().assessmentOpen());
         model.addAttribute("cellForm", stored.map(CellForm::of).orElse(CellForm.empty(alternative, row, term)));
         model.addAttribute("stored", stored.orElse(null));
+        model.addAttribute("hearingChoices", a.hearings());
         if (htmx != null && q != null) {
             return "impact/matrix :: indicatorResults";
         }
@@ -876,6 +878,16 @@ class DecisionCaseController {
                 snapshot = found.get();
             }
         }
+        // Only the case's own hearings can be a cell's evidence: another case's or organisation's is
+        // a field message here (and 404 in Preparation.saveCell if it got past).
+        List<Hearing> hearings = cases.hearings(tenant.organisation(), id);
+        if (!HearingEvidence.picked(hearings, form.hearings()).stream()
+                .map(Hearing::id)
+                .toList()
+                .containsAll(form.hearings())) {
+            errors.rejectValue("hearings", "impact.validation.hearingEvidence");
+        }
+        model.addAttribute("hearingChoices", hearings);
         model.addAttribute("a", a);
         model.addAttribute("c", a.decisionCase());
         model.addAttribute("ref", ref);
@@ -903,7 +915,9 @@ class DecisionCaseController {
                 snapshot,
                 blank(form.mitigation()),
                 tenant.userName(),
-                0);
+                0,
+                form.hearings(),
+                null);
         try {
             preparation.saveCell(tenant, id, cell, form.version());
         } catch (ConcurrentChangeException e) {
@@ -930,7 +944,8 @@ class DecisionCaseController {
                             form.indicatorId(),
                             form.mitigation(),
                             other == null ? -1 : other.version(),
-                            null));
+                            null,
+                            form.hearings()));
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         if (htmx != null) {
