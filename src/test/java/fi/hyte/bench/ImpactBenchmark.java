@@ -87,7 +87,7 @@ public final class ImpactBenchmark {
     }
 
     /** The load average of the last minute, printed beside the figures (the machine is shared). */
-    static String load() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
@@ -152,14 +152,14 @@ public final class ImpactBenchmark {
                 if (!PARTS.contains(part)) {
                     continue;
                 }
-                System.out.printf("RESULT load_before_%s loadavg=%s%n", part, load());
+                System.out.printf("RESULT load_before_%s loadavg=%s%n", part, loadAverage());
                 switch (part) {
                     case "inprocess" -> inProcess();
                     case "pages" -> pages();
                     case "cells" -> cellSaves();
                     default -> exports();
                 }
-                System.out.printf("RESULT load_after_%s loadavg=%s%n", part, load());
+                System.out.printf("RESULT load_after_%s loadavg=%s%n", part, loadAverage());
             }
         }
 
@@ -464,7 +464,8 @@ public final class ImpactBenchmark {
                     time(
                             20,
                             ALONE,
-                            () -> size[0] = reading.crossCheck(coordinator, read).size()),
+                            () -> size[0] =
+                                    reading.crossCheck(coordinator, read).size()),
                     size);
             report(
                     "read_and_crosscheck",

@@ -399,14 +399,35 @@ public class Preparation {
 
     /** What freezing lacks, as message keys; empty when the assessment may be frozen. */
     public List<String> missingForFreeze(Tenant tenant, DecisionCase c) {
-        TemplateContent template = template(tenant, c);
+        return missing(
+                c,
+                template(tenant, c),
+                cases.alternatives(tenant.organisation(), c.id()),
+                cases.cells(tenant.organisation(), c.id()),
+                () -> cases.hearings(tenant.organisation(), c.id()).isEmpty());
+    }
+
+    /** What freezing would miss, from an assessment already read (the case page's): no query. */
+    public List<String> missingForFreeze(Assessment a) {
+        return missing(
+                a.decisionCase(),
+                a.template(),
+                a.alternatives(),
+                a.cells(),
+                () -> a.hearings().isEmpty());
+    }
+
+    private static List<String> missing(
+            DecisionCase c,
+            TemplateContent template,
+            List<Alternative> alternatives,
+            List<Cell> cells,
+            java.util.function.BooleanSupplier noHearings) {
         List<String> missing = new ArrayList<>();
         Screening.Result screening = c.screening().evaluate(template);
         if (screening == null) {
             missing.add("impact.missing.screening");
         }
-        List<Alternative> alternatives = cases.alternatives(tenant.organisation(), c.id());
-        List<Cell> cells = cases.cells(tenant.organisation(), c.id());
         for (Alternative.Kind kind : List.of(Alternative.Kind.PROPOSAL, Alternative.Kind.ZERO)) {
             Optional<Alternative> alternative =
                     alternatives.stream().filter(a -> a.kind() == kind).findFirst();
@@ -434,9 +455,7 @@ public class Preparation {
         if (needs.childPartOpen() && needs.childPartEmpty()) {
             missing.add("impact.missing.childPart");
         }
-        if (screening != null
-                && screening.hearingRequired()
-                && cases.hearings(tenant.organisation(), c.id()).isEmpty()) {
+        if (screening != null && screening.hearingRequired() && noHearings.getAsBoolean()) {
             missing.add("impact.missing.hearing");
         }
         return missing;

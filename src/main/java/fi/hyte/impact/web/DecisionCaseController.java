@@ -308,8 +308,7 @@ class DecisionCaseController {
         Map<UUID, String> members = new LinkedHashMap<>();
         accounts.members(tenant.organisation()).forEach(m -> members.put(m.id().value(), m.name()));
         model.addAttribute("memberNames", members);
-        model.addAttribute(
-                "missing", c.status().assessmentOpen() ? preparation.missingForFreeze(tenant, c) : List.of());
+        model.addAttribute("missing", c.status().assessmentOpen() ? preparation.missingForFreeze(a) : List.of());
         Templates.TemplateVersion latest = templates.latest(tenant.organisation());
         if (latest.version() > c.templateVersion() && c.status().assessmentOpen()) {
             model.addAttribute("newerTemplate", latest);
@@ -317,10 +316,13 @@ class DecisionCaseController {
         }
         Locale fi = Locale.forLanguageTag("fi");
         Locale sv = Locale.forLanguageTag("sv");
-        model.addAttribute("generatedFi", text.generate(a, findings, fi));
-        model.addAttribute("generatedSv", text.generate(a, findings, sv));
-        model.addAttribute("summaryFi", text.current(a, findings, fi));
-        model.addAttribute("summarySv", text.current(a, findings, sv));
+        // Each language's summary is generated once: the current text is the edited one or that.
+        String generatedFi = text.generate(a, findings, fi);
+        String generatedSv = text.generate(a, findings, sv);
+        model.addAttribute("generatedFi", generatedFi);
+        model.addAttribute("generatedSv", generatedSv);
+        model.addAttribute("summaryFi", c.summaryFi() != null ? c.summaryFi() : generatedFi);
+        model.addAttribute("summarySv", c.summarySv() != null ? c.summarySv() : generatedSv);
         model.addAttribute("summaryMax", DecisionText.MAX);
         model.addAttribute("frozen", cases.frozen(tenant.organisation(), c.id()));
         if (!model.containsAttribute("hearingForm")) {
