@@ -4,6 +4,7 @@
 # users (wrk) against a static file of the same server; a cell save; the cross-check, the share of
 # key decisions assessed and the decisions touching a goal; the DOCX and PDF of the case.
 # Usage: bench/impact.sh   (needs wrk, which it installs; takes about six minutes)
+# A short run of one part: BENCH_JAVA_OPTS="-Dhyte.bench.parts=pages -Dhyte.bench.pages=case -Dhyte.bench.web-seconds=5" bench/impact.sh
 # Runs fi.hyte.bench.ImpactBenchmark in a fresh JVM (-Xmx512m) with a fresh embedded PostgreSQL in
 # a temporary folder. Prints its RESULT lines and summary tables; docs/benchmarks.md records them.
 set -euo pipefail
@@ -55,7 +56,7 @@ done
 echo
 echo "| operation | median ms | p95 ms |"
 echo "|---|---|---|"
-for api in crosscheck read_and_crosscheck share_assessed share_report goal_decisions; do
+for api in crosscheck crosscheck_kept read_and_crosscheck share_assessed share_report goal_decisions; do
   echo "| $api | $(value median_ms api_$api) | $(value p95_ms api_$api) |"
 done
 echo "| cell save (htmx) | $(value median_ms cell_save) | $(value p95_ms cell_save) |"

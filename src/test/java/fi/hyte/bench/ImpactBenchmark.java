@@ -71,6 +71,30 @@ public final class ImpactBenchmark {
     static final int YEAR = 2025;
     static final String STATIC = "/css/hyte.css";
 
+    /**
+     * The parts to run, comma-separated ({@code -Dhyte.bench.parts=inprocess,pages,cells,exports}, all by
+     * default) and the pages of the pages part ({@code -Dhyte.bench.pages=case}, all by default): on a
+     * shared machine a short run of one part, e.g. {@code -Dhyte.bench.parts=pages -Dhyte.bench.pages=case
+     * -Dhyte.bench.web-seconds=5}, measures one thing against the static file of the same run.
+     */
+    static final java.util.Set<String> PARTS = parts("hyte.bench.parts", "inprocess,pages,cells,exports");
+
+    static final java.util.Set<String> PAGES =
+            parts("hyte.bench.pages", "matrix,case,decisions_goal,decisions_year,goal_page,share");
+
+    private static java.util.Set<String> parts(String property, String all) {
+        return java.util.Set.of(System.getProperty(property, all).split(","));
+    }
+
+    /** The load average of the last minute, printed beside the figures (the machine is shared). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "–";
+        }
+    }
+
     private ImpactBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -124,10 +148,19 @@ public final class ImpactBenchmark {
         void all() throws Exception {
             build();
             signIn();
-            inProcess();
-            pages();
-            cellSaves();
-            exports();
+            for (String part : List.of("inprocess", "pages", "cells", "exports")) {
+                if (!PARTS.contains(part)) {
+                    continue;
+                }
+                System.out.printf("RESULT load_before_%s loadavg=%s%n", part, loadAverage());
+                switch (part) {
+                    case "inprocess" -> inProcess();
+                    case "pages" -> pages();
+                    case "cells" -> cellSaves();
+                    default -> exports();
+                }
+                System.out.printf("RESULT load_after_%s loadavg=%s%n", part, loadAverage());
+            }
         }
 
         private void build() {
@@ -407,7 +440,16 @@ public final class ImpactBenchmark {
         private void inProcess() throws Exception {
             CaseReading reading = app.getBean(CaseReading.class);
             ImpactCatalog catalog = app.getBean(ImpactCatalog.class);
-            Assessment a = reading.of(coordinator, matrixCase);
+            Assessment read = reading.of(coordinator, matrixCase);
+            // Not read as current data (no revision): the cross-check is computed on every call.
+            Assessment a = new Assessment(
+                    read.decisionCase(),
+                    read.template(),
+                    read.alternatives(),
+                    read.cells(),
+                    read.hearings(),
+                    read.followUps(),
+                    read.screening());
             int[] size = new int[1];
             report(
                     "crosscheck",
@@ -415,6 +457,15 @@ public final class ImpactBenchmark {
                             20,
                             ALONE,
                             () -> size[0] = reading.crossCheck(coordinator, a).size()),
+                    size);
+            // Read as the case page reads it: kept by the organisation's revision after the first.
+            report(
+                    "crosscheck_kept",
+                    time(
+                            20,
+                            ALONE,
+                            () -> size[0] =
+                                    reading.crossCheck(coordinator, read).size()),
                     size);
             report(
                     "read_and_crosscheck",
@@ -466,6 +517,7 @@ public final class ImpactBenchmark {
             pages.put("decisions_year", "/impact/decisions?year=" + YEAR);
             pages.put("goal_page", "/plan/goals/" + goals.get(0));
             pages.put("share", "/impact/share?year=" + YEAR);
+            pages.keySet().retainAll(PAGES);
             List<Map<String, String>> results = new ArrayList<>();
             results.add(load(STATIC, "static"));
             for (Map.Entry<String, String> page : pages.entrySet()) {

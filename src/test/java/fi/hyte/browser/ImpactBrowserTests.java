@@ -200,6 +200,10 @@ class ImpactBrowserTests {
                     .setFullPage(true));
 
             page.navigate(url("/impact/templates/content"));
+            // Every row and rule is folded to its summary line: the page is a list, not 11,700 px of fields.
+            assertThat(((Number) page.evaluate("document.documentElement.scrollHeight")).intValue())
+                    .isLessThan(6000);
+            page.locator("#row-0 > summary").click();
             page.locator("input[id='rows[0].fi']").fill("");
             page.locator("form[action$='/impact/templates/content'] button[type=submit]")
                     .click();
@@ -208,6 +212,7 @@ class ImpactBrowserTests {
             assertThat(page.locator("input[id='rows[0].fi']").getAttribute("value"))
                     .isEmpty();
             assertThat(Axe.scan(page, "impact-template-content-refused")).isEmpty();
+            assertThat(page.locator("#row-0").getAttribute("open")).isNotNull();
         }
         assertThat(cases.cells(OrganisationCatalog.DEMO_MUNICIPALITY, pool.id()))
                 .anyMatch(c -> Integer.valueOf(683).equals(c.indicatorId())

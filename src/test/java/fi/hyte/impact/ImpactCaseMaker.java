@@ -174,6 +174,33 @@ class ImpactCaseMaker {
                 seen);
     }
 
+    /** The cell (short term) as negative and small with the given hearings as its evidence. */
+    void cellWithHearings(Tenant t, UUID id, Alternative alternative, String row, List<UUID> hearings) {
+        int seen = cases.cell(t.organisation(), id, alternative.id(), row, Cell.Term.SHORT)
+                .map(Cell::version)
+                .orElse(-1);
+        preparation.saveCell(
+                t,
+                id,
+                new Cell(
+                        null,
+                        alternative.id(),
+                        row,
+                        Cell.Term.SHORT,
+                        Cell.Direction.NEGATIVE,
+                        Cell.Magnitude.SMALL,
+                        "Perustelu " + row,
+                        null,
+                        null,
+                        null,
+                        null,
+                        t.userName(),
+                        0,
+                        hearings,
+                        null),
+                seen);
+    }
+
     /** A case ready to freeze: screened (no hearing rule), both alternatives filled, needs answered "no". */
     UUID readyToFreeze(Org org, Tenant t, String title) {
         UUID id = create(org, t, title, LocalDate.now().plusMonths(1));

@@ -7,13 +7,16 @@ import fi.hyte.impact.domain.Assessment;
 import fi.hyte.impact.domain.CaseReading;
 import fi.hyte.impact.domain.CaseReading.Finding;
 import fi.hyte.impact.domain.Cell;
+import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.impact.domain.DecisionText;
 import fi.hyte.impact.domain.Hearing;
 import fi.hyte.impact.domain.Preparation;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.Tenant;
+import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
+import fi.hyte.support.WebSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +24,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** §5 and §7: the cross-check's findings, and the generated summary that carries them, in fi and sv. */
+/**
+ * §5 and §7: the cross-check's findings, and the generated summary that carries them, in fi and sv;
+ * the case page's findings kept by the organisation's revision yet never stale.
+ */
 @HyteSpringTest
 class ImpactCrossCheckTests {
 
@@ -40,6 +47,12 @@ class ImpactCrossCheckTests {
 
     @Autowired
     DecisionText text;
+
+    @Autowired
+    DecisionCases cases;
+
+    @LocalServerPort
+    int port;
 
     private UUID assessing(Org org, Tenant t, String title) {
         UUID id = make.create(org, t, title, LocalDate.now().plusMonths(1));
@@ -155,6 +168,81 @@ class ImpactCrossCheckTests {
                 .contains("Kuultiin:")
                 .contains("23");
         assertThat(text.generate(heard, reading.crossCheck(t, heard), SV)).contains("23");
+    }
+
+    @Test
+    void theCasePagesFindingsFollowACellSaveAndAnotherCasesNegativeImpactAtOnce() {
+        Org org = make.org("fresh");
+        Tenant t = make.tenant(org, Role.COORDINATOR);
+        UUID id = assessing(org, t, "Tuore");
+        UUID other = assessing(org, t, "Kirjastoautoreitin muutos");
+        Alternative p = make.of(t, id, Alternative.Kind.PROPOSAL);
+        make.cell(t, id, p, "older", Cell.Term.SHORT, Cell.Direction.NEGATIVE, Cell.Magnitude.SMALL, "Tieto", null);
+        WebSession coordinator = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        coordinator.get("/impact?lang=fi");
+        String page = "/impact/cases/" + id;
+        assertThat(coordinator.get(page).body())
+                .contains("Ikääntyneet: kielteinen vaikutus, mutta ryhmää ei ole kuultu.")
+                .doesNotContain("suuri vaikutus ilman tietopohjaa")
+                .doesNotContain("Kirjastoautoreitin muutos.");
+        // The same view again is kept (nothing changed in between) and still right.
+        assertThat(coordinator.get(page).body()).doesNotContain("suuri vaikutus ilman tietopohjaa");
+
+        long before = cases.revision(org.id());
+        int seen = cases.cell(org.id(), id, p.id(), "economy", Cell.Term.SHORT)
+                .map(Cell::version)
+                .orElse(-1);
+        assertThat(coordinator
+                        .post(
+                                "/impact/cases/" + id + "/cell",
+                                java.util.Map.of(
+                                        "alternative", p.id().toString(),
+                                        "row", "economy",
+                                        "term", "SHORT",
+                                        "direction", "POSITIVE",
+                                        "magnitude", "LARGE",
+                                        "version", String.valueOf(seen)))
+                        .status())
+                .isEqualTo(302);
+        assertThat(cases.revision(org.id())).isGreaterThan(before);
+        assertThat(coordinator.get(page).body()).contains("Talous: suuri vaikutus ilman tietopohjaa.");
+
+        // Another case of the organisation hits the same group: the accumulation shows on the next view.
+        make.cell(
+                t,
+                other,
+                make.of(t, other, Alternative.Kind.PROPOSAL),
+                "older",
+                Cell.Term.SHORT,
+                Cell.Direction.NEGATIVE,
+                Cell.Magnitude.SMALL,
+                "Tieto",
+                null);
+        assertThat(coordinator.get(page).body())
+                .contains("Ikääntyneet: myös nämä päätökset vaikuttavat kielteisesti: Kirjastoautoreitin muutos.");
+
+        // A hearing added is counted at once too.
+        preparation.addHearing(
+                t,
+                id,
+                new Hearing(
+                        null,
+                        id,
+                        Hearing.Heard.OLDER_COUNCIL,
+                        LocalDate.now(),
+                        "Kokous",
+                        9,
+                        "Sanottiin",
+                        null,
+                        null,
+                        0));
+        assertThat(coordinator.get(page).body()).doesNotContain("ryhmää ei ole kuultu");
+        // Another organisation's changes leave this one's revision alone.
+        long now = cases.revision(org.id());
+        Org other2 = make.org("fresho");
+        Tenant o = make.tenant(other2, Role.COORDINATOR);
+        assessing(other2, o, "Muualla");
+        assertThat(cases.revision(org.id())).isEqualTo(now);
     }
 
     private List<Finding.Kind> kinds(Tenant t, UUID id, String row) {

@@ -212,6 +212,178 @@ class ImpactTemplateTests {
         assertThat(templates.latest(org.id()).version()).isEqualTo(first.version());
     }
 
+    @Test
+    void aCoordinatorAddsAndRemovesScreeningRulesOfEachKindAndExclusionsAsANewAuditedVersionThatTheScreeningApplies() {
+        Org org = fixtures.organisation("tplr" + suffix());
+        UUID body = fixtures.body(org, BodyType.COUNCIL, "Valtuusto");
+        WebSession coordinator = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        Templates.TemplateVersion first = templates.latest(org.id());
+        UUID school = create(org, "Koulukuljetusten muutos", body);
+        String page = coordinator.get("/impact/templates/content").body();
+        assertThat(page)
+                .contains("<details")
+                .contains("<summary")
+                .contains("Uusi sääntö 7")
+                .contains("Säännön laji")
+                .contains("Palveluverkon muutos")
+                .contains("Uusi poikkeus 5");
+
+        int n = first.content().rules().size();
+        int x = first.content().exclusions().size();
+        Map<String, String> form = form(first.content(), first.version());
+        form.put("rules[" + index(first.content().rules(), "strategy") + "].remove", "true");
+        newRule(form, n, "fewResidents", "share", "RECOMMENDED", "5", "", true, "Koskee vähintään 5 % asukkaista");
+        newRule(form, n + 1, "kids", "group", "REQUIRED", "", "children", false, "Koskee lapsia");
+        newRule(form, n + 2, "bigMoney", "euros", "REQUIRED", "1 000 000", "", true, "Vaikutus yli miljoona euroa");
+        newRule(form, n + 3, "climate", "question", "RECOMMENDED", "", "", false, "Vaikuttaako ilmastoon?");
+        form.put("exclusions[" + index2(first.content(), "information") + "].remove", "true");
+        form.put("exclusions[" + x + "].key", "technical");
+        form.put("exclusions[" + x + "].existing", "false");
+        form.put("exclusions[" + x + "].fi", "Talousarvion tekninen muutos");
+        form.put("exclusions[" + x + "].sv", "Teknisk ändring i budgeten");
+        form.put("note", "Säännöt");
+        WebSession.Response saved = coordinator.post("/impact/templates/content", form);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+
+        Templates.TemplateVersion second = templates.latest(org.id());
+        assertThat(second.version()).isEqualTo(first.version() + 1);
+        assertThat(audited(org, second.version())).isEqualTo(1);
+        TemplateContent t = second.content();
+        assertThat(t.rule("strategy")).isEmpty();
+        assertThat(t.rule("share")).isPresent();
+        TemplateContent.Rule few = t.rule("fewResidents").orElseThrow();
+        assertThat(few.kind()).isEqualTo("share");
+        assertThat(few.threshold()).isEqualByComparingTo("5");
+        assertThat(few.hearing()).isTrue();
+        assertThat(few.outcome()).isEqualTo(fi.hyte.impact.domain.Need.RECOMMENDED);
+        assertThat(t.rule("kids").orElseThrow().group()).isEqualTo("children");
+        assertThat(t.rule("bigMoney").orElseThrow().threshold()).isEqualByComparingTo("1000000");
+        assertThat(t.rule("climate").orElseThrow().asked()).isTrue();
+        assertThat(t.exclusions())
+                .extracting(TemplateContent.Exclusion::key)
+                .contains("technical")
+                .doesNotContain("information");
+
+        // The screening applies the new rules: 6 % fires the 5 % rule only, children fire the group rule.
+        Screening some = new Screening(
+                true,
+                new java.math.BigDecimal("6"),
+                new java.math.BigDecimal("50000"),
+                java.util.Set.of("climate"),
+                null,
+                List.of("children"),
+                List.of());
+        Screening.Result result = some.evaluate(t);
+        assertThat(result.fired()).containsExactlyInAnyOrder("fewResidents", "kids", "climate");
+        assertThat(result.need()).isEqualTo(fi.hyte.impact.domain.Need.REQUIRED);
+        assertThat(result.hearingRequired()).isTrue();
+        assertThat(new Screening(
+                                true,
+                                new java.math.BigDecimal("6"),
+                                new java.math.BigDecimal("2000000"),
+                                java.util.Set.of(),
+                                null,
+                                List.of(),
+                                List.of())
+                        .evaluate(t)
+                        .fired())
+                .containsExactlyInAnyOrder("fewResidents", "bigMoney", "euros");
+        assertThat(some.evaluate(first.content()).fired()).doesNotContain("fewResidents");
+
+        // The older case is offered the new version with the rule differences named.
+        assertThat(coordinator.get("/impact/cases/" + school).body())
+                .contains("Uusi sääntö: Koskee vähintään 5 % asukkaista")
+                .contains("Poistettu sääntö: Kyse on strategiasta tai ohjelmasta")
+                .contains("Uusi poikkeus: Talousarvion tekninen muutos")
+                .contains("Poistettu poikkeus: Tiedoksi merkittävä asia");
+        coordinator.post(
+                "/impact/cases/" + school + "/template",
+                Map.of("templateVersion", Integer.toString(second.version()), "version", "0"));
+        String casePage = coordinator.get("/impact/cases/" + school).body();
+        assertThat(casePage)
+                .contains("Vaikuttaako ilmastoon?")
+                .contains("Talousarvion tekninen muutos")
+                .doesNotContain("Kyse on strategiasta tai ohjelmasta")
+                .contains("Kynnys 5 %");
+    }
+
+    @Test
+    void aBadNewRuleOrExclusionIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsSaved() {
+        Org org = fixtures.organisation("tplq" + suffix());
+        WebSession coordinator = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        Templates.TemplateVersion first = templates.latest(org.id());
+        int n = first.content().rules().size();
+        Map<String, String> bad = form(first.content(), first.version());
+        newRule(bad, n, "share", "share", "REQUIRED", "150", "", false, "Taas osuus");
+        newRule(bad, n + 1, "", "staff", "REQUIRED", "", "", false, "Ilman tunnusta");
+        newRule(bad, n + 2, "odd", "weather", "MAYBE", "", "", false, "");
+        newRule(bad, n + 3, "kidsOnly", "group", "REQUIRED", "", "economy", false, "Väärä ryhmä");
+        newRule(bad, n + 4, "money", "euros", "REQUIRED", "-5", "", false, "Negatiivinen");
+        int x = first.content().exclusions().size();
+        bad.put("exclusions[" + x + "].key", "individual");
+        bad.put("exclusions[" + x + "].existing", "false");
+        bad.put("exclusions[" + x + "].fi", "Taas yksilö");
+        WebSession.Response refused = coordinator.post("/impact/templates/content", bad);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("Tunnus share on jo käytössä tässä pohjassa.")
+                .contains("Anna uudelle säännölle tai poikkeukselle tunnus.")
+                .contains("Valinta ei ole luettelossa.")
+                .contains("Valitse pohjan väestöryhmärivi.")
+                .contains("Tunnus individual on jo käytössä tässä pohjassa.")
+                .contains("href=\"#rules[" + n + "].threshold\"")
+                .contains("href=\"#rules[" + (n + 4) + "].threshold\"");
+        coordinator.get("/impact?lang=sv");
+        assertThat(coordinator.post("/impact/templates/content", bad).body())
+                .contains("Koden share används redan i denna mall.")
+                .contains("Välj en grupprad i mallen.");
+        coordinator.get("/impact?lang=en");
+        assertThat(coordinator.post("/impact/templates/content", bad).body())
+                .contains("The key share is already in use in this template.");
+        assertThat(templates.latest(org.id()).version()).isEqualTo(first.version());
+    }
+
+    private static void newRule(
+            Map<String, String> form,
+            int i,
+            String key,
+            String kind,
+            String outcome,
+            String threshold,
+            String group,
+            boolean hearing,
+            String fi) {
+        String p = "rules[" + i + "].";
+        form.put(p + "key", key);
+        form.put(p + "existing", "false");
+        form.put(p + "kind", kind);
+        form.put(p + "outcome", outcome);
+        form.put(p + "threshold", threshold);
+        form.put(p + "group", group);
+        if (hearing) {
+            form.put(p + "hearing", "true");
+        }
+        form.put(p + "fi", fi);
+    }
+
+    private static int index(List<TemplateContent.Rule> rules, String key) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(key);
+    }
+
+    private static int index2(TemplateContent t, String key) {
+        for (int i = 0; i < t.exclusions().size(); i++) {
+            if (t.exclusions().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(key);
+    }
+
     /** The form as the page sends it for the template unchanged, with its blank new rows. */
     static Map<String, String> form(TemplateContent t, int version) {
         Map<String, String> form = new LinkedHashMap<>();

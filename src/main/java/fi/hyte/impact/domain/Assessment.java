@@ -23,7 +23,9 @@ public final class Assessment {
     private final List<FollowUp> followUps;
     private final Screening.Result screening;
     private final Map<String, Cell> byKey;
+    private final long revision;
 
+    /** An assessment not read as the organisation's current data (e.g. a frozen version): never kept. */
     public Assessment(
             DecisionCase decisionCase,
             TemplateContent template,
@@ -32,6 +34,23 @@ public final class Assessment {
             List<Hearing> hearings,
             List<FollowUp> followUps,
             Screening.Result screening) {
+        this(decisionCase, template, alternatives, cells, hearings, followUps, screening, -1);
+    }
+
+    /**
+     * @param revision the organisation's revision of its cases read before this assessment was (−1:
+     *     unknown); what is computed from the assessment may be kept by it
+     */
+    Assessment(
+            DecisionCase decisionCase,
+            TemplateContent template,
+            List<Alternative> alternatives,
+            List<Cell> cells,
+            List<Hearing> hearings,
+            List<FollowUp> followUps,
+            Screening.Result screening,
+            long revision) {
+        this.revision = revision;
         this.decisionCase = decisionCase;
         this.template = template;
         this.alternatives = alternatives;
@@ -42,6 +61,11 @@ public final class Assessment {
         Map<String, Cell> map = new HashMap<>();
         cells.forEach(c -> map.put(key(c.alternativeId(), c.rowKey(), c.term()), c));
         this.byKey = Collections.unmodifiableMap(map);
+    }
+
+    /** The organisation's revision of its cases as of reading this assessment; −1 when unknown. */
+    public long revision() {
+        return revision;
     }
 
     public DecisionCase decisionCase() {

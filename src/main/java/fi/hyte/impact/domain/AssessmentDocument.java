@@ -183,6 +183,9 @@ public class AssessmentDocument {
         if (x.indicatorSnapshot() != null) {
             s.append(" (").append(x.indicatorSnapshot()).append(')');
         }
+        if (x.hearingSnapshot() != null) {
+            s.append(" ").append(m(language, "impact.cell.hearingsShort", x.hearingSnapshot()));
+        }
         return s.toString();
     }
 

@@ -1,5 +1,7 @@
 package fi.hyte.impact.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.hyte.platform.Tenant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +27,12 @@ public class CaseReading {
         this.preparation = preparation;
     }
 
+    /**
+     * The case's whole assessment, with the organisation's revision read first: any change committed
+     * after that raises the revision, so what is kept by it cannot be older than it.
+     */
     public Assessment of(Tenant tenant, UUID id) {
+        long revision = cases.revision(tenant.organisation());
         DecisionCase c = preparation.get(tenant, id);
         TemplateContent template = preparation.template(tenant, c);
         return new Assessment(
@@ -35,7 +42,8 @@ public class CaseReading {
                 cases.cells(tenant.organisation(), id),
                 cases.hearings(tenant.organisation(), id),
                 cases.followUps(tenant.organisation(), id),
-                c.screening().evaluate(template));
+                c.screening().evaluate(template),
+                revision);
     }
 
     /**
@@ -72,9 +80,34 @@ public class CaseReading {
      * The cross-check of the proposal (or the chosen alternative): a group hit negatively over both
      * terms or together with another perspective that touches it; a group or area hit by other
      * decisions within the template's window; "large" without evidence; a negative impact on a
-     * group that was never heard.
+     * group that was never heard (neither a hearing of people the row covers nor a hearing attached
+     * to the row's cell as evidence).
      */
     public List<Finding> crossCheck(Tenant tenant, Assessment a) {
+        if (a.revision() < 0) {
+            return check(tenant, a);
+        }
+        Kept key = new Kept(
+                tenant.organisation().value(),
+                a.decisionCase().id(),
+                a.revision(),
+                a.decisionCase().meetingOn() != null ? null : LocalDate.now());
+        return kept.get(key, k -> check(tenant, a));
+    }
+
+    /**
+     * The cross-checks of the latest cases read, by the organisation's revision of its cases (raised
+     * by any change to a case, an alternative, a cell or a hearing of the organisation, in the same
+     * transaction) and, for a case without a meeting date, by the day its window ends on. A case
+     * page viewed again without a change in between costs a look-up of the revision instead of the
+     * query across the organisation's other decisions (docs/benchmarks.md, Session 6).
+     */
+    private final Cache<Kept, List<Finding>> kept =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record Kept(UUID organisation, UUID caseId, long revision, LocalDate today) {}
+
+    private List<Finding> check(Tenant tenant, Assessment a) {
         List<Finding> findings = new ArrayList<>();
         UUID counted = a.counted().map(Alternative::id).orElse(null);
         if (counted == null) {
@@ -141,7 +174,13 @@ public class CaseReading {
         for (String row : negative.keySet()) {
             boolean group =
                     a.template().row(row).map(TemplateContent.Row::group).orElse(false) || row.equals("staff");
-            boolean heard = a.hearings().stream().anyMatch(h -> h.who().covers(row));
+            // Heard: a hearing of people the row covers, or a hearing of the case attached to the
+            // row's cell as its evidence (whoever was heard there spoke to this row).
+            boolean heard = a.hearings().stream().anyMatch(h -> h.who().covers(row))
+                    || own.stream()
+                            .filter(c -> c.rowKey().equals(row))
+                            .flatMap(c -> c.hearingIds().stream())
+                            .anyMatch(h -> a.hearings().stream().anyMatch(x -> x.id().equals(h)));
             if (group && !heard) {
                 findings.add(new Finding(Finding.Kind.NEGATIVE_NOT_HEARD, row, List.of()));
             }

@@ -32,7 +32,8 @@ public class DecisionCases {
             "select id, case_id, position, kind, name_fi, name_sv, cost_euros, version from impact_alternative";
     private static final String CELL =
             "select id, alternative_id, row_key, term, direction, magnitude, reasoning, evidence,"
-                    + " indicator_id, indicator_snapshot, mitigation, updated_by, version from impact_cell";
+                    + " indicator_id, indicator_snapshot, mitigation, updated_by, version, hearing_ids, hearing_snapshot"
+                    + " from impact_cell";
     private static final String HEARING =
             "select id, case_id, who, held_on, method, participants, said, done, url, version, consultation_id from impact_hearing";
     private static final String FOLLOW_UP =
@@ -238,6 +239,25 @@ public class DecisionCases {
                 .list();
     }
 
+    private static UUID[] hearingIds(Cell cell) {
+        return cell.hearingIds().toArray(new UUID[0]);
+    }
+
+    /** The cell's hearings and their text after one of them was removed; the cell's version stays. */
+    public void updateHearings(OrganisationId organisation, UUID cell, List<UUID> hearingIds, String snapshot) {
+        jdbc.sql("update impact_cell set hearing_ids = cast(? as uuid[]), hearing_snapshot = ?"
+                        + " where organisation_id = ? and id = ?")
+                .params(hearingIds.toArray(new UUID[0]), snapshot, organisation.value(), cell)
+                .update();
+    }
+
+    /** The cell's hearing evidence renewed at freezing; the cell's version stays (nobody edited it). */
+    public void updateHearingSnapshot(OrganisationId organisation, UUID cell, String snapshot) {
+        jdbc.sql("update impact_cell set hearing_snapshot = ? where organisation_id = ? and id = ?")
+                .params(snapshot, organisation.value(), cell)
+                .update();
+    }
+
     /** The cell's indicator evidence renewed at freezing; the cell's version stays (nobody edited it). */
     public void updateIndicatorSnapshot(OrganisationId organisation, UUID cell, String snapshot) {
         jdbc.sql("update impact_cell set indicator_snapshot = ? where organisation_id = ? and id = ?")
@@ -262,8 +282,9 @@ public class DecisionCases {
         if (seenVersion < 0) {
             return jdbc.sql(
                                     "insert into impact_cell (id, organisation_id, case_id, alternative_id, row_key, term, direction,"
-                                            + " magnitude, reasoning, evidence, indicator_id, indicator_snapshot, mitigation, updated_by)"
-                                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                                            + " magnitude, reasoning, evidence, indicator_id, indicator_snapshot, mitigation, updated_by,"
+                                            + " hearing_ids, hearing_snapshot)"
+                                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as uuid[]), ?) on conflict do nothing")
                             .params(
                                     UUID.randomUUID(),
                                     organisation.value(),
@@ -280,13 +301,16 @@ public class DecisionCases {
                                     cell.indicatorId(),
                                     cell.indicatorSnapshot(),
                                     cell.mitigation(),
-                                    cell.updatedBy())
+                                    cell.updatedBy(),
+                                    hearingIds(cell),
+                                    cell.hearingSnapshot())
                             .update()
                     == 1;
         }
         return jdbc.sql(
                                 "update impact_cell set direction = ?, magnitude = ?, reasoning = ?, evidence = ?, indicator_id = ?,"
-                                        + " indicator_snapshot = ?, mitigation = ?, updated_by = ?, version = version + 1"
+                                        + " indicator_snapshot = ?, mitigation = ?, updated_by = ?, hearing_ids = cast(? as uuid[]),"
+                                        + " hearing_snapshot = ?, version = version + 1"
                                         + " where organisation_id = ? and case_id = ? and alternative_id = ? and row_key = ?"
                                         + " and term = ? and version = ?")
                         .params(
@@ -300,6 +324,8 @@ public class DecisionCases {
                                 cell.indicatorSnapshot(),
                                 cell.mitigation(),
                                 cell.updatedBy(),
+                                hearingIds(cell),
+                                cell.hearingSnapshot(),
                                 organisation.value(),
                                 caseId,
                                 cell.alternativeId(),
@@ -420,6 +446,17 @@ public class DecisionCases {
     }
 
     // Cross-decision reading
+
+    /**
+     * The organisation's revision of its cases: raised in the same transaction as any change to one
+     * of its cases, alternatives, cells or hearings (a trigger, V20261210_40); 0 before the first.
+     */
+    public long revision(OrganisationId organisation) {
+        return jdbc.sql("select coalesce((select revision from impact_revision where organisation_id = ?), 0)")
+                .param(organisation.value())
+                .query(Long.class)
+                .single();
+    }
 
     /**
      * Negative impacts of the organisation's other cases on the given rows, and the other cases with
@@ -739,7 +776,9 @@ public class DecisionCases {
                 rs.getString(10),
                 rs.getString(11),
                 rs.getString(12),
-                rs.getInt(13));
+                rs.getInt(13),
+                List.of((UUID[]) rs.getArray(14).getArray()),
+                rs.getString(15));
     }
 
     private static Hearing hearing(ResultSet rs, int row) throws SQLException {

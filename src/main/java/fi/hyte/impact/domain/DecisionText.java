@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -148,7 +149,8 @@ public class DecisionText {
                     "impact.text.hearings",
                     a.hearings().stream()
                             .map(h -> msg(language, "impact.heard." + h.who())
-                                    + (h.participants() == null ? "" : " (" + fmt.integer(h.participants()) + ")"))
+                                    + (h.participants() == null ? "" : " (" + fmt.integer(h.participants()) + ")")
+                                    + evidenceFor(a, h, language))
                             .collect(Collectors.joining(", "))));
         }
         long accumulating = findings.stream()
@@ -209,5 +211,18 @@ public class DecisionText {
 
     private static String orDash(String text) {
         return text == null || text.isBlank() ? "–" : text.strip();
+    }
+
+    /** The rows whose cells of the counted alternative have the hearing as evidence, as words; "" when none. */
+    private String evidenceFor(Assessment a, Hearing h, Locale language) {
+        UUID counted = a.counted().map(Alternative::id).orElse(null);
+        List<String> rows = a.template().rows().stream()
+                .filter(r -> a.cells().stream()
+                        .anyMatch(x -> x.alternativeId().equals(counted)
+                                && x.rowKey().equals(r.key())
+                                && x.hearingIds().contains(h.id())))
+                .map(r -> r.label().in(language))
+                .toList();
+        return rows.isEmpty() ? "" : " " + msg(language, "impact.text.hearingEvidence", String.join(", ", rows));
     }
 }

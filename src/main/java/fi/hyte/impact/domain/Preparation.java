@@ -37,9 +37,17 @@ public class Preparation {
     private final AuditLog audit;
     private final JsonMapper json;
     private final IndicatorEvidence evidence;
+    private final HearingEvidence hearingEvidence;
 
-    Preparation(DecisionCases cases, Templates templates, AuditLog audit, JsonMapper json, IndicatorEvidence evidence) {
+    Preparation(
+            DecisionCases cases,
+            Templates templates,
+            AuditLog audit,
+            JsonMapper json,
+            IndicatorEvidence evidence,
+            HearingEvidence hearingEvidence) {
         this.evidence = evidence;
+        this.hearingEvidence = hearingEvidence;
         this.cases = cases;
         this.templates = templates;
         this.audit = audit;
@@ -271,12 +279,39 @@ public class Preparation {
 
     // Cells
 
-    /** Saves one cell; a save based on an older version than the stored one is refused. */
-    public void saveCell(Tenant tenant, UUID id, Cell cell, int seenVersion) {
+    /**
+     * Saves one cell; a save based on an older version than the stored one is refused. Its hearings
+     * must be the case's own (anything else is 404); their text is kept with the cell as of now.
+     */
+    public void saveCell(Tenant tenant, UUID id, Cell given, int seenVersion) {
         DecisionCase c = assessing(tenant, id);
-        alternative(tenant, id, cell.alternativeId());
-        if (template(tenant, c).row(cell.rowKey()).isEmpty()) {
+        alternative(tenant, id, given.alternativeId());
+        if (template(tenant, c).row(given.rowKey()).isEmpty()) {
             throw new NotFoundException("row");
+        }
+        Cell cell = given;
+        if (!given.hearingIds().isEmpty()) {
+            List<Hearing> ofCase = cases.hearings(tenant.organisation(), id);
+            List<Hearing> picked = HearingEvidence.picked(ofCase, given.hearingIds());
+            if (picked.size() != given.hearingIds().stream().distinct().count()) {
+                throw new NotFoundException("hearing");
+            }
+            cell = new Cell(
+                    given.id(),
+                    given.alternativeId(),
+                    given.rowKey(),
+                    given.term(),
+                    given.direction(),
+                    given.magnitude(),
+                    given.reasoning(),
+                    given.evidence(),
+                    given.indicatorId(),
+                    given.indicatorSnapshot(),
+                    given.mitigation(),
+                    given.updatedBy(),
+                    given.version(),
+                    picked.stream().map(Hearing::id).toList(),
+                    hearingEvidence.of(tenant.organisation(), picked, LocaleContextHolder.getLocale()));
         }
         Optional<Cell> before = cases.cell(tenant.organisation(), id, cell.alternativeId(), cell.rowKey(), cell.term());
         if (!cases.saveCell(tenant.organisation(), id, cell, seenVersion)) {
@@ -320,6 +355,24 @@ public class Preparation {
                 .orElseThrow(() -> new NotFoundException("hearing"));
         cases.deleteHearing(tenant.organisation(), id, hearing);
         audit.deleted(tenant, "impactHearing", hearing, before);
+        // A removed hearing is no longer any cell's evidence; the cells' texts follow.
+        List<Hearing> left = cases.hearings(tenant.organisation(), id);
+        for (Cell cell : cases.cells(tenant.organisation(), id)) {
+            if (cell.hearingIds().contains(hearing)) {
+                List<UUID> kept = cell.hearingIds().stream()
+                        .filter(h -> !h.equals(hearing))
+                        .toList();
+                String text = hearingEvidence.of(
+                        tenant.organisation(), HearingEvidence.picked(left, kept), LocaleContextHolder.getLocale());
+                cases.updateHearings(tenant.organisation(), cell.id(), kept, text);
+                audit.updated(
+                        tenant,
+                        "impactCell",
+                        cell.id(),
+                        Map.of("hearingIds", cell.hearingIds().toString()),
+                        Map.of("hearingIds", kept.toString()));
+            }
+        }
     }
 
     // States
@@ -346,14 +399,35 @@ public class Preparation {
 
     /** What freezing lacks, as message keys; empty when the assessment may be frozen. */
     public List<String> missingForFreeze(Tenant tenant, DecisionCase c) {
-        TemplateContent template = template(tenant, c);
+        return missing(
+                c,
+                template(tenant, c),
+                cases.alternatives(tenant.organisation(), c.id()),
+                cases.cells(tenant.organisation(), c.id()),
+                () -> cases.hearings(tenant.organisation(), c.id()).isEmpty());
+    }
+
+    /** What freezing would miss, from an assessment already read (the case page's): no query. */
+    public List<String> missingForFreeze(Assessment a) {
+        return missing(
+                a.decisionCase(),
+                a.template(),
+                a.alternatives(),
+                a.cells(),
+                () -> a.hearings().isEmpty());
+    }
+
+    private static List<String> missing(
+            DecisionCase c,
+            TemplateContent template,
+            List<Alternative> alternatives,
+            List<Cell> cells,
+            java.util.function.BooleanSupplier noHearings) {
         List<String> missing = new ArrayList<>();
         Screening.Result screening = c.screening().evaluate(template);
         if (screening == null) {
             missing.add("impact.missing.screening");
         }
-        List<Alternative> alternatives = cases.alternatives(tenant.organisation(), c.id());
-        List<Cell> cells = cases.cells(tenant.organisation(), c.id());
         for (Alternative.Kind kind : List.of(Alternative.Kind.PROPOSAL, Alternative.Kind.ZERO)) {
             Optional<Alternative> alternative =
                     alternatives.stream().filter(a -> a.kind() == kind).findFirst();
@@ -381,9 +455,7 @@ public class Preparation {
         if (needs.childPartOpen() && needs.childPartEmpty()) {
             missing.add("impact.missing.childPart");
         }
-        if (screening != null
-                && screening.hearingRequired()
-                && cases.hearings(tenant.organisation(), c.id()).isEmpty()) {
+        if (screening != null && screening.hearingRequired() && noHearings.getAsBoolean()) {
             missing.add("impact.missing.hearing");
         }
         return missing;
@@ -404,10 +476,27 @@ public class Preparation {
         cases.insertFrozen(tenant.organisation(), id, json.writeValueAsString(snapshot(tenant, get(tenant, id))));
     }
 
-    /** Each cell's indicator evidence as of freezing (latest value, gender gap, comparison), kept from then on. */
+    /**
+     * Each cell's indicator evidence as of freezing (latest value, gender gap, comparison) and its
+     * hearings' text (with a linked consultation's results as of freezing), kept from then on.
+     */
     private void renewIndicatorEvidence(Tenant tenant, UUID id) {
         Locale locale = LocaleContextHolder.getLocale();
+        List<Hearing> hearings = cases.hearings(tenant.organisation(), id);
         for (Cell cell : cases.cells(tenant.organisation(), id)) {
+            if (!cell.hearingIds().isEmpty()) {
+                String text = hearingEvidence.of(
+                        tenant.organisation(), HearingEvidence.picked(hearings, cell.hearingIds()), locale);
+                if (!java.util.Objects.equals(text, cell.hearingSnapshot())) {
+                    cases.updateHearingSnapshot(tenant.organisation(), cell.id(), text);
+                    audit.updated(
+                            tenant,
+                            "impactCell",
+                            cell.id(),
+                            Map.of("hearingSnapshot", String.valueOf(cell.hearingSnapshot())),
+                            Map.of("hearingSnapshot", String.valueOf(text)));
+                }
+            }
             if (cell.indicatorId() == null) {
                 continue;
             }

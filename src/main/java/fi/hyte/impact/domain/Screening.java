@@ -47,15 +47,12 @@ public record Screening(
         }
         List<String> fired = new ArrayList<>();
         for (TemplateContent.Rule rule : template.rules()) {
-            boolean fires = switch (rule.key()) {
-                case "share" ->
-                    sharePercent != null
-                            && template.shareThreshold() != null
-                            && sharePercent.compareTo(template.shareThreshold()) >= 0;
+            BigDecimal threshold = template.threshold(rule);
+            boolean fires = switch (rule.kind()) {
+                case "share" -> sharePercent != null && threshold != null && sharePercent.compareTo(threshold) >= 0;
                 case "euros" ->
-                    euros != null
-                            && template.eurosThreshold() != null
-                            && euros.abs().compareTo(template.eurosThreshold()) >= 0;
+                    euros != null && threshold != null && euros.abs().compareTo(threshold) >= 0;
+                case "group" -> rule.group() == null ? yes.contains(rule.key()) : groups.contains(rule.group());
                 default -> yes.contains(rule.key());
             };
             if (fires) {

@@ -38,8 +38,101 @@ public record TemplateContent(
     /** A source of the template's wording and rules. */
     public record Source(String name, String url) {}
 
-    /** A screening rule: what it asks, what it concludes when it fires, whether it needs a hearing. */
-    public record Rule(String key, Need outcome, boolean hearing, LocalizedText label) {}
+    /**
+     * A screening rule: what it asks, what it concludes when it fires, whether it needs a hearing.
+     *
+     * @param kind one of {@link #RULE_KINDS}: a share of residents or a euro effect at least the
+     *     threshold, or a question answered yes or no (a specific group, staff, the service network,
+     *     a strategy or programme, or the organisation's own question); from the key when not given
+     * @param threshold the rule's own threshold (% or €) for the share and euro kinds; null: the template's
+     * @param group for the group kind, a group row whose choice in the screening fires the rule; null:
+     *     the rule is asked yes or no
+     */
+    public record Rule(
+            String key,
+            Need outcome,
+            boolean hearing,
+            LocalizedText label,
+            String kind,
+            BigDecimal threshold,
+            String group) {
+
+        public Rule {
+            kind = kind == null || kind.isBlank() ? (RULE_KINDS.contains(key) ? key : "question") : kind;
+            group = group == null || group.isBlank() ? null : group;
+        }
+
+        public Rule(String key, Need outcome, boolean hearing, LocalizedText label) {
+            this(key, outcome, hearing, label, null, null, null);
+        }
+
+        /** Whether the preparer answers it yes or no (rather than by a share or a sum). */
+        public boolean asked() {
+            return !kind.equals("share") && !kind.equals("euros") && group == null;
+        }
+
+        public Rule withLabel(LocalizedText newLabel) {
+            return new Rule(key, outcome, hearing, newLabel, kind, threshold, group);
+        }
+
+        public Rule withOutcome(Need newOutcome) {
+            return new Rule(key, newOutcome, hearing, label, kind, threshold, group);
+        }
+    }
+
+    /**
+     * The kinds of screening rules: share of residents affected ≥ a threshold, a specific group,
+     * staff, a euro effect ≥ a threshold, a change of the service network, a strategy or programme,
+     * and a yes/no question of the organisation's own.
+     */
+    public static final List<String> RULE_KINDS =
+            List.of("share", "group", "staff", "euros", "network", "strategy", "question");
+
+    /** At most this many screening rules and as many exclusions. */
+    public static final int MAX_RULES = 40;
+
+    /** The threshold a share or euro rule applies: its own, or else the template's. */
+    public BigDecimal threshold(Rule rule) {
+        if (rule.threshold() != null) {
+            return rule.threshold();
+        }
+        return switch (rule.kind()) {
+            case "share" -> shareThreshold;
+            case "euros" -> eurosThreshold;
+            default -> null;
+        };
+    }
+
+    /** The lowest threshold of the template's rules of the kind (what the screening form names); null when none. */
+    public BigDecimal lowestThreshold(String kind) {
+        return rules.stream()
+                .filter(r -> r.kind().equals(kind))
+                .map(this::threshold)
+                .filter(java.util.Objects::nonNull)
+                .min(BigDecimal::compareTo)
+                .orElse(null);
+    }
+
+    /** Whether a rule of the kind is in the template. */
+    public boolean hasRule(String kind) {
+        return rules.stream().anyMatch(r -> r.kind().equals(kind));
+    }
+
+    /** The same template with other screening rules and exclusions (added, changed, removed). */
+    public TemplateContent withRules(List<Rule> newRules, List<Exclusion> newExclusions) {
+        return new TemplateContent(
+                name,
+                sources,
+                accumulationMonths,
+                shareThreshold,
+                eurosThreshold,
+                newRules,
+                newExclusions,
+                rows,
+                areas,
+                wording,
+                diaryPattern);
+    }
 
     /** A kind of decision that needs no assessment. */
     public record Exclusion(String key, LocalizedText label) {}
@@ -97,9 +190,7 @@ public record TemplateContent(
             Map<String, LocalizedText> exclusionLabels,
             Map<String, LocalizedText> summary) {
         List<Rule> changedRules = rules.stream()
-                .map(r -> ruleLabels.containsKey(r.key())
-                        ? new Rule(r.key(), r.outcome(), r.hearing(), ruleLabels.get(r.key()))
-                        : r)
+                .map(r -> ruleLabels.containsKey(r.key()) ? r.withLabel(ruleLabels.get(r.key())) : r)
                 .toList();
         List<Exclusion> changedExclusions = exclusions.stream()
                 .map(x ->
@@ -127,9 +218,7 @@ public record TemplateContent(
 
     public TemplateContent withOutcomes(Map<String, Need> outcomes) {
         List<Rule> changed = rules.stream()
-                .map(r -> outcomes.containsKey(r.key())
-                        ? new Rule(r.key(), outcomes.get(r.key()), r.hearing(), r.label())
-                        : r)
+                .map(r -> outcomes.containsKey(r.key()) ? r.withOutcome(outcomes.get(r.key())) : r)
                 .toList();
         return new TemplateContent(
                 name,

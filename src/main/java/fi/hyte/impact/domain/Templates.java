@@ -8,6 +8,7 @@ import fi.hyte.platform.Tenant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -235,6 +236,48 @@ public class Templates {
                             () -> found.add(new Difference(
                                     "impact.template.diff.ruleAdded",
                                     List.of(rule.label().fi()))));
+        }
+        for (TemplateContent.Rule rule : from.rules()) {
+            if (to.rule(rule.key()).isEmpty()) {
+                found.add(new Difference(
+                        "impact.template.diff.ruleRemoved", List.of(rule.label().fi())));
+            }
+        }
+        for (TemplateContent.Rule rule : to.rules()) {
+            from.rule(rule.key()).ifPresent(old -> {
+                BigDecimal was = from.threshold(old);
+                BigDecimal now = to.threshold(rule);
+                boolean own = old.threshold() != null || rule.threshold() != null;
+                if (own && (was == null || now == null ? was != now : was.compareTo(now) != 0)) {
+                    found.add(new Difference(
+                            "impact.template.diff.ruleThreshold",
+                            List.of(rule.label().fi(), str(was), str(now))));
+                }
+                if (old.hearing() != rule.hearing()) {
+                    found.add(new Difference(
+                            rule.hearing() ? "impact.template.diff.ruleHearing" : "impact.template.diff.ruleNoHearing",
+                            List.of(rule.label().fi())));
+                }
+                if (!Objects.equals(old.group(), rule.group())) {
+                    found.add(new Difference(
+                            "impact.template.diff.ruleGroup",
+                            List.of(rule.label().fi())));
+                }
+            });
+        }
+        for (TemplateContent.Exclusion exclusion : to.exclusions()) {
+            if (from.exclusions().stream().noneMatch(x -> x.key().equals(exclusion.key()))) {
+                found.add(new Difference(
+                        "impact.template.diff.exclusionAdded",
+                        List.of(exclusion.label().fi())));
+            }
+        }
+        for (TemplateContent.Exclusion exclusion : from.exclusions()) {
+            if (to.exclusions().stream().noneMatch(x -> x.key().equals(exclusion.key()))) {
+                found.add(new Difference(
+                        "impact.template.diff.exclusionRemoved",
+                        List.of(exclusion.label().fi())));
+            }
         }
         for (TemplateContent.Row row : to.rows()) {
             if (from.row(row.key()).isEmpty()) {

@@ -12,6 +12,7 @@ import fi.hyte.impact.domain.DecisionCases;
 import fi.hyte.impact.domain.DecisionText;
 import fi.hyte.impact.domain.FollowUp;
 import fi.hyte.impact.domain.Hearing;
+import fi.hyte.impact.domain.HearingEvidence;
 import fi.hyte.impact.domain.IndicatorEvidence;
 import fi.hyte.impact.domain.NeedsTests;
 import fi.hyte.impact.domain.PlanFollowUp;
@@ -307,8 +308,7 @@ class DecisionCaseController {
         Map<UUID, String> members = new LinkedHashMap<>();
         accounts.members(tenant.organisation()).forEach(m -> members.put(m.id().value(), m.name()));
         model.addAttribute("memberNames", members);
-        model.addAttribute(
-                "missing", c.status().assessmentOpen() ? preparation.missingForFreeze(tenant, c) : List.of());
+        model.addAttribute("missing", c.status().assessmentOpen() ? preparation.missingForFreeze(a) : List.of());
         Templates.TemplateVersion latest = templates.latest(tenant.organisation());
         if (latest.version() > c.templateVersion() && c.status().assessmentOpen()) {
             model.addAttribute("newerTemplate", latest);
@@ -316,10 +316,13 @@ class DecisionCaseController {
         }
         Locale fi = Locale.forLanguageTag("fi");
         Locale sv = Locale.forLanguageTag("sv");
-        model.addAttribute("generatedFi", text.generate(a, findings, fi));
-        model.addAttribute("generatedSv", text.generate(a, findings, sv));
-        model.addAttribute("summaryFi", text.current(a, findings, fi));
-        model.addAttribute("summarySv", text.current(a, findings, sv));
+        // Each language's summary is generated once: the current text is the edited one or that.
+        String generatedFi = text.generate(a, findings, fi);
+        String generatedSv = text.generate(a, findings, sv);
+        model.addAttribute("generatedFi", generatedFi);
+        model.addAttribute("generatedSv", generatedSv);
+        model.addAttribute("summaryFi", c.summaryFi() != null ? c.summaryFi() : generatedFi);
+        model.addAttribute("summarySv", c.summarySv() != null ? c.summarySv() : generatedSv);
         model.addAttribute("summaryMax", DecisionText.MAX);
         model.addAttribute("frozen", cases.frozen(tenant.organisation(), c.id()));
         if (!model.containsAttribute("hearingForm")) {
@@ -829,6 +832,7 @@ class DecisionCaseController {
                         && a.decisionCase().status().assessmentOpen());
         model.addAttribute("cellForm", stored.map(CellForm::of).orElse(CellForm.empty(alternative, row, term)));
         model.addAttribute("stored", stored.orElse(null));
+        model.addAttribute("hearingChoices", a.hearings());
         if (htmx != null && q != null) {
             return "impact/matrix :: indicatorResults";
         }
@@ -876,6 +880,16 @@ class DecisionCaseController {
                 snapshot = found.get();
             }
         }
+        // Only the case's own hearings can be a cell's evidence: another case's or organisation's is
+        // a field message here (and 404 in Preparation.saveCell if it got past).
+        List<Hearing> hearings = cases.hearings(tenant.organisation(), id);
+        if (!HearingEvidence.picked(hearings, form.hearings()).stream()
+                .map(Hearing::id)
+                .toList()
+                .containsAll(form.hearings())) {
+            errors.rejectValue("hearings", "impact.validation.hearingEvidence");
+        }
+        model.addAttribute("hearingChoices", hearings);
         model.addAttribute("a", a);
         model.addAttribute("c", a.decisionCase());
         model.addAttribute("ref", ref);
@@ -903,7 +917,9 @@ class DecisionCaseController {
                 snapshot,
                 blank(form.mitigation()),
                 tenant.userName(),
-                0);
+                0,
+                form.hearings(),
+                null);
         try {
             preparation.saveCell(tenant, id, cell, form.version());
         } catch (ConcurrentChangeException e) {
@@ -930,7 +946,8 @@ class DecisionCaseController {
                             form.indicatorId(),
                             form.mitigation(),
                             other == null ? -1 : other.version(),
-                            null));
+                            null,
+                            form.hearings()));
             return htmx != null ? "impact/matrix :: cellForm" : "impact/cell";
         }
         if (htmx != null) {
