@@ -91,6 +91,9 @@ final class DocxWriter {
     /** A list level's indent and the hanging room for its bullet or number, in twentieths of a point. */
     private static final int LIST_INDENT = 425;
 
+    /** The paragraph style of a table cell's text. */
+    private static final String TABLE_TEXT = "TableText";
+
     private static final String[] BULLETS = {"\u2022", "\u2013", "\u2022"};
 
     private final Document document;
@@ -158,6 +161,8 @@ final class DocxWriter {
         add(styles, style("Heading2", "heading 2", 1, 24, true, HEADING_COLOUR, 360, 80, false));
         add(styles, style("Heading3", "heading 3", 2, 21, true, HEADING_COLOUR, 240, 80, false));
         add(styles, style("Caption", "caption", -1, 18, true, "1A2233", 160, 80, false));
+        // A table cell's text: 9 pt, no room after, once here instead of on each of thousands of cells.
+        add(styles, style(TABLE_TEXT, "Table Text", -1, 18, false, "1A2233", 0, 0, false));
         add(styles, style("ListParagraph", "List Paragraph", -1, 20, false, "1A2233", 0, 60, false));
         CTStyle quotation = style("Quote", "Quote", -1, 20, false, "2D3748", 120, 120, false);
         CTPPrGeneral quote = quotation.getPPr();
@@ -523,15 +528,21 @@ final class DocxWriter {
         docx.createParagraph();
     }
 
+    /**
+     * A cell's text in the Table Text style (9 pt, no room after): the same look as direct
+     * formatting on each cell, with a third of the XML (issue 12: a table cell was three property
+     * elements, written 12,000 times for the report benchmark's tables). Only header cells are bold.
+     */
     private static void cellText(XWPFTableCell cell, String text, boolean numeric, boolean bold) {
         XWPFParagraph paragraph = cell.getParagraphs().get(0);
-        paragraph.setSpacingAfter(0);
+        paragraph.setStyle(TABLE_TEXT);
         if (numeric) {
             paragraph.setAlignment(ParagraphAlignment.RIGHT);
         }
         XWPFRun run = paragraph.createRun();
-        run.setFontSize(9);
-        run.setBold(bold);
+        if (bold) {
+            run.setBold(true);
+        }
         run.setText(text);
     }
 
