@@ -88,6 +88,57 @@ public class IndicatorCatalog {
         });
     }
 
+    /**
+     * An indicator's series and its figure in each of the given languages, from one reading of its
+     * values: what {@link #series} and {@link #figure} give, for a caller that wants both (a report
+     * composed in three languages reads the values once, not six times).
+     */
+    public Optional<Figures> figures(
+            OrganisationId asking, int id, Optional<String> gender, Collection<Locale> locales) {
+        return indicators.find(asking, id).map(indicator -> {
+            Analysis analysis = analysis(asking, indicator, gender);
+            Optional<fi.hyte.indicator.domain.IndicatorValues.Provenance> provenance = values.provenance(id);
+            String licence = provenance.map(p -> p.licence()).orElse(null);
+            java.time.OffsetDateTime retrieved =
+                    provenance.map(p -> p.retrievedAt()).orElse(null);
+            Map<String, Figure> byLanguage = new java.util.LinkedHashMap<>();
+            for (Locale locale : locales) {
+                IndicatorFigures.Figures shown = figures.of(analysis, locale);
+                List<TableRow> rows = shown.table().stream()
+                        .map(r -> new TableRow(r.region().title(), r.role(), r.cells()))
+                        .toList();
+                byLanguage.put(
+                        locale.getLanguage(),
+                        new Figure(
+                                info(indicator),
+                                analysis.gender().code(),
+                                shown.chart(),
+                                shown.genderChart(),
+                                shown.description(),
+                                shown.leftOut(),
+                                shown.years(),
+                                rows,
+                                indicator.source(),
+                                licence,
+                                retrieved));
+            }
+            return new Figures(series(analysis), Map.copyOf(byLanguage));
+        });
+    }
+
+    /** An indicator's series with its figure by language code (fi, sv, en). */
+    public record Figures(Series series, Map<String, Figure> byLanguage) {}
+
+    /**
+     * The indicators of the organisation's set, in the order of {@link #setOverview} (by age group),
+     * without reading their values: for a list to choose from.
+     */
+    public List<IndicatorInfo> setIndicators(OrganisationId asking) {
+        return knowledge.setIndicators(asking).stream()
+                .map(IndicatorCatalog::info)
+                .toList();
+    }
+
     /** The organisation's indicator set: each indicator with its age group, theme and series. */
     public SetOverview setOverview(OrganisationId asking) {
         KnowledgeBase.Overview overview = knowledge.overview(asking);

@@ -219,4 +219,60 @@ class WhatChangedTests {
         assertThat(block(next, "INDICATOR", FI).notes())
                 .containsExactly("Edellisessä hyväksytyssä kertomuksessa: 45,5 (2024).");
     }
+
+    @Test
+    void aReportComposedInThreeLanguagesAtOnceIsTheSameAsComposedInEachAlone() {
+        load("2023;40,0", "2024;38,0", "2025;36,0");
+        UUID next = next();
+        fi.hyte.report.domain.Report r = work.find(org.tenant(), next);
+        java.util.List<Locale> languages = java.util.List.of(FI, Locale.forLanguageTag("sv"), EN);
+
+        java.util.List<Composer.Composed> together = composer.composeAll(org.id(), r, languages, ReportSteps.TODAY);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < languages.size(); i++) {
+            Composer.Composed alone = composer.compose(org.id(), r, languages.get(i), ReportSteps.TODAY);
+            assertThat(together.get(i).content()).isEqualTo(alone.content());
+            assertThat(together.get(i).data()).isEqualTo(alone.data());
+        }
+        assertThat(together.get(2).content().language()).isEqualTo("en");
+    }
+
+    @Test
+    void aDraftComposedAgainAfterAnImportShowsTheNewValueAndMarksTheBlockChanged() {
+        UUID next = next();
+        BlockContent before = block(next, "INDICATOR", FI);
+        assertThat(before.table().rows().toString()).doesNotContain("36,0");
+
+        load("2023;40,0", "2024;45,5", "2025;36,0");
+
+        BlockContent after = block(next, "INDICATOR", FI);
+        assertThat(after.table().rows().toString()).contains("36,0");
+        assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
+        assertThat(after.source()).isNotEqualTo(before.source());
+    }
+
+    @Test
+    void theCatalogsFiguresInSeveralLanguagesAreItsSeriesAndFigureOfEachAndItsSetListNeedsNoValues() {
+        IndicatorCatalog.Figures both = indicators
+                .figures(org.id(), indicator, java.util.Optional.empty(), java.util.List.of(FI, EN))
+                .orElseThrow();
+
+        assertThat(both.series())
+                .isEqualTo(indicators
+                        .series(org.id(), indicator, java.util.Optional.empty())
+                        .orElseThrow());
+        assertThat(both.byLanguage().get("fi"))
+                .isEqualTo(indicators
+                        .figure(org.id(), indicator, java.util.Optional.empty(), FI)
+                        .orElseThrow());
+        assertThat(both.byLanguage().get("en"))
+                .isEqualTo(indicators
+                        .figure(org.id(), indicator, java.util.Optional.empty(), EN)
+                        .orElseThrow());
+        assertThat(indicators.setIndicators(org.id()))
+                .isEqualTo(indicators.setOverview(org.id()).items().stream()
+                        .map(i -> i.series().indicator())
+                        .toList());
+    }
 }

@@ -63,6 +63,28 @@ public class KnowledgeBase {
     /** Suggested indicators with own data, at most this many. */
     static final int OWN_DATA_SUGGESTIONS = 8;
 
+    /** The set's indicators in the overview's order (by age group, then as the set lists them), values unread. */
+    public List<Indicator> setIndicators(OrganisationId organisation) {
+        List<IndicatorSets.Item> items = sets.of(organisation);
+        Map<Integer, Indicator> byId =
+                indicators
+                        .findAll(
+                                organisation,
+                                items.stream()
+                                        .map(IndicatorSets.Item::indicatorId)
+                                        .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Indicator::id, Function.identity()));
+        Map<AgeGroup, List<Indicator>> groups = new EnumMap<>(AgeGroup.class);
+        for (IndicatorSets.Item item : items) {
+            Indicator indicator = byId.get(item.indicatorId());
+            if (indicator != null) {
+                groups.computeIfAbsent(item.ageGroup(), g -> new ArrayList<>()).add(indicator);
+            }
+        }
+        return groups.values().stream().flatMap(List::stream).toList();
+    }
+
     public Overview overview(OrganisationId organisation) {
         ComparisonSet set = comparisons.of(organisation);
         List<IndicatorSets.Item> items = sets.of(organisation);

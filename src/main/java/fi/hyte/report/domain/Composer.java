@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -114,13 +115,42 @@ public class Composer {
     public record Composed(ReportContent content, Data data) {}
 
     public Composed compose(OrganisationId organisation, Report report, Locale locale, LocalDate today) {
+        return composeAll(organisation, report, List.of(locale), today).get(0);
+    }
+
+    /**
+     * The report composed in each of these languages, in their order. What does not depend on the
+     * language (the report's blocks and sections, the previous report, the indicators' values, the
+     * plan's standing, the maturity round) is read once for all of them, in this one call: nothing
+     * is kept past it, so every composition shows the data as it is now.
+     */
+    public List<Composed> composeAll(
+            OrganisationId organisation, Report report, List<Locale> locales, LocalDate today) {
         Optional<Frozen> previous = previous(organisation, report);
-        Context c = new Context(organisation, report, locale, today, previous, new Formats(locale, zone));
+        Reads reads = new Reads(locales);
+        List<Block> blocks = reports.blocks(organisation, report.id());
+        List<Section> sectionList = reports.sections(organisation, report.id());
+        List<Composed> all = new ArrayList<>();
+        for (Locale locale : locales) {
+            all.add(compose(organisation, report, locale, today, previous, reads, blocks, sectionList));
+        }
+        return all;
+    }
+
+    private Composed compose(
+            OrganisationId organisation,
+            Report report,
+            Locale locale,
+            LocalDate today,
+            Optional<Frozen> previous,
+            Reads reads,
+            List<Block> blocks,
+            List<Section> sectionList) {
+        Context c = new Context(organisation, report, locale, today, previous, new Formats(locale, zone), reads);
         c.keepsData = true;
         List<SectionContent> sections = new ArrayList<>();
-        List<Block> blocks = reports.blocks(organisation, report.id());
         Map<UUID, List<ReportContent.ImageContent>> pictures = images.shown(organisation, report.id(), locale);
-        for (Section section : reports.sections(organisation, report.id())) {
+        for (Section section : sectionList) {
             List<BlockContent> shown = blocks.stream()
                     .filter(b -> b.sectionId().equals(section.id()))
                     .map(b -> block(c, b))
@@ -167,7 +197,16 @@ public class Composer {
     /** A block composed on its own, for the section page's live preview. */
     public BlockContent block(OrganisationId organisation, Report report, Block block, Locale locale, LocalDate today) {
         Optional<Frozen> previous = previous(organisation, report);
-        return block(new Context(organisation, report, locale, today, previous, new Formats(locale, zone)), block);
+        return block(
+                new Context(
+                        organisation,
+                        report,
+                        locale,
+                        today,
+                        previous,
+                        new Formats(locale, zone),
+                        new Reads(List.of(locale))),
+                block);
     }
 
     /**
@@ -181,7 +220,13 @@ public class Composer {
             return List.of();
         }
         Context c = new Context(
-                organisation, report, locale, today, previous(organisation, report), new Formats(locale, zone));
+                organisation,
+                report,
+                locale,
+                today,
+                previous(organisation, report),
+                new Formats(locale, zone),
+                new Reads(List.of(locale)));
         return blocks.stream().map(b -> block(c, b)).toList();
     }
 
@@ -214,9 +259,14 @@ public class Composer {
     // Indicators
 
     private BlockContent indicator(Context c, Block b) {
-        Optional<IndicatorCatalog.Figure> found = b.indicatorId() == null
+        Optional<IndicatorCatalog.Figures> figures = b.indicatorId() == null
                 ? Optional.empty()
-                : indicators.figure(c.organisation, b.indicatorId(), Optional.ofNullable(b.gender()), c.locale);
+                : c.reads.get(
+                        List.of("figures", b.indicatorId(), String.valueOf(b.gender())),
+                        () -> indicators.figures(
+                                c.organisation, b.indicatorId(), Optional.ofNullable(b.gender()), c.reads.locales));
+        Optional<IndicatorCatalog.Figure> found =
+                figures.map(all -> all.byLanguage().get(c.locale.getLanguage()));
         if (found.isEmpty()) {
             return empty(c, b, null, msg(c, "report.block.indicatorGone", b.indicatorId()), "gone");
         }
@@ -245,7 +295,8 @@ public class Composer {
         if (!f.leftOut().isEmpty()) {
             notes.add(msg(c, "report.block.leftOut", String.join(", ", f.leftOut())));
         }
-        Optional<Series> series = indicators.series(c.organisation, b.indicatorId(), Optional.of(f.gender()));
+        // The same reading of the values as the figure's (its gender resolved the same way).
+        Optional<Series> series = figures.map(IndicatorCatalog.Figures::series);
         series.ifPresent(s -> {
             values(c, s, f.source(), f.licence(), f.retrievedAt(), facts);
             if (b.showPrevious()) {
@@ -335,7 +386,7 @@ public class Composer {
     }
 
     private BlockContent setOverview(Context c, Block b) {
-        IndicatorCatalog.SetOverview overview = indicators.setOverview(c.organisation);
+        IndicatorCatalog.SetOverview overview = setOverview(c);
         Facts facts = new Facts("SET_OVERVIEW");
         if (overview.items().isEmpty()) {
             return empty(c, b, msg(c, "report.block.SET_OVERVIEW"), msg(c, "report.block.noSet"), facts.digest());
@@ -396,7 +447,7 @@ public class Composer {
     }
 
     private BlockContent inequality(Context c, Block b) {
-        IndicatorCatalog.SetOverview overview = indicators.setOverview(c.organisation);
+        IndicatorCatalog.SetOverview overview = setOverview(c);
         Map<Integer, String> titles = overview.items().stream()
                 .collect(Collectors.toMap(
                         i -> i.series().indicator().id(),
@@ -454,7 +505,9 @@ public class Composer {
 
     private Optional<PlanStanding> standing(Context c) {
         if (c.standing == null) {
-            c.standing = planOf(c).flatMap(p -> plans.progress(c.organisation, p, c.today));
+            c.standing = planOf(c)
+                    .flatMap(
+                            p -> c.reads.get(List.of("progress", p), () -> plans.progress(c.organisation, p, c.today)));
             c.standing.ifPresent(s -> planStates(c, s));
         }
         return c.standing;
@@ -694,7 +747,7 @@ public class Composer {
     // Maturity
 
     private BlockContent maturity(Context c, Block b) {
-        Optional<MaturityCatalog.Standing> latest = maturity.latest(c.organisation);
+        Optional<MaturityCatalog.Standing> latest = latestRound(c);
         Facts facts = new Facts("MATURITY");
         if (latest.isEmpty()) {
             return empty(c, b, msg(c, "report.block.MATURITY"), msg(c, "report.block.noRound"), facts.digest());
@@ -839,7 +892,9 @@ public class Composer {
         if (j.indicatorId() == null) {
             return new Support(SupportKind.NO_DATA, "");
         }
-        Optional<Series> s = indicators.series(c.organisation, j.indicatorId(), Optional.empty());
+        Optional<Series> s = c.reads.get(
+                List.of("series", j.indicatorId()),
+                () -> indicators.series(c.organisation, j.indicatorId(), Optional.empty()));
         if (s.isEmpty() || s.get().own() == null) {
             return new Support(
                     SupportKind.NO_DATA,
@@ -946,7 +1001,7 @@ public class Composer {
         List<Item> items = new ArrayList<>();
         BigDecimal threshold = c.report.changeThreshold();
         Map<Integer, DataValue> earlier = latestOwn(before.values());
-        for (SetItem item : indicators.setOverview(c.organisation).items()) {
+        for (SetItem item : setOverview(c).items()) {
             Series s = item.series();
             DataValue was = earlier.get(s.indicator().id());
             if (was == null || s.own() == null || was.value().signum() == 0) {
@@ -1005,7 +1060,7 @@ public class Composer {
                 }));
         Map<String, Level> levelsBefore =
                 before.maturity().stream().collect(Collectors.toMap(Level::key, Function.identity(), (a, x) -> a));
-        maturity.latest(c.organisation)
+        latestRound(c)
                 .ifPresent(s -> s.criteria().forEach(cr -> {
                     Level was = levelsBefore.get(cr.key());
                     if (was != null
@@ -1118,7 +1173,9 @@ public class Composer {
     private BlockContent members(Context c, Block b) {
         Optional<IndicatorCatalog.MemberSeries> found = b.indicatorId() == null
                 ? Optional.empty()
-                : indicators.members(c.organisation, b.indicatorId(), Optional.ofNullable(b.gender()));
+                : c.reads.get(
+                        List.of("members", b.indicatorId(), String.valueOf(b.gender())),
+                        () -> indicators.members(c.organisation, b.indicatorId(), Optional.ofNullable(b.gender())));
         if (found.isEmpty()) {
             return empty(c, b, null, msg(c, "report.block.membersOnlyCounty"), "gone");
         }
@@ -1256,7 +1313,8 @@ public class Composer {
 
     /** The indicator's last import batch: the batch its values, as composed now, came in (null when none). */
     private Long importBatch(Context c, int indicatorId) {
-        long batch = indicators.dataVersion(c.organisation, List.of(indicatorId));
+        long batch = c.reads.get(
+                List.of("batch", indicatorId), () -> indicators.dataVersion(c.organisation, List.of(indicatorId)));
         return batch == 0 ? null : batch;
     }
 
@@ -1264,6 +1322,14 @@ public class Composer {
     private String withBatch(Context c, String source, int indicatorId) {
         Long batch = importBatch(c, indicatorId);
         return batch == null ? source : source + " " + msg(c, "report.importBatch", String.valueOf(batch));
+    }
+
+    private IndicatorCatalog.SetOverview setOverview(Context c) {
+        return c.reads.get(List.of("set"), () -> indicators.setOverview(c.organisation));
+    }
+
+    private Optional<MaturityCatalog.Standing> latestRound(Context c) {
+        return c.reads.get(List.of("maturity"), () -> maturity.latest(c.organisation));
     }
 
     private String msg(Context c, String key, Object... args) {
@@ -1290,6 +1356,31 @@ public class Composer {
         return same ? null : actual;
     }
 
+    /**
+     * The reads that do not depend on the language, each made once within one call of the composer
+     * (a page, or a lock's three languages) and then forgotten with it: never kept across requests.
+     */
+    static final class Reads {
+        /** The languages composed in this call: an indicator's figure is drawn in each at once. */
+        final List<Locale> locales;
+
+        private final Map<List<Object>, Object> kept = new HashMap<>();
+
+        Reads(List<Locale> locales) {
+            this.locales = List.copyOf(locales);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T get(List<Object> key, Supplier<T> read) {
+            if (kept.containsKey(key)) {
+                return (T) kept.get(key);
+            }
+            T value = read.get();
+            kept.put(key, value);
+            return value;
+        }
+    }
+
     /** What one composition reads and collects. */
     static final class Context {
         final OrganisationId organisation;
@@ -1298,6 +1389,7 @@ public class Composer {
         final LocalDate today;
         final Optional<Frozen> previous;
         final Formats formats;
+        final Reads reads;
         Optional<PlanStanding> standing;
         /** Whether the numbers behind the content are wanted ({@link #compose}), not only the blocks. */
         boolean keepsData;
@@ -1313,7 +1405,9 @@ public class Composer {
                 Locale locale,
                 LocalDate today,
                 Optional<Frozen> previous,
-                Formats formats) {
+                Formats formats,
+                Reads reads) {
+            this.reads = reads;
             this.organisation = organisation;
             this.report = report;
             this.locale = locale;

@@ -700,9 +700,9 @@ public class ReportWork {
         }
         Map<String, ReportContent> languages = new LinkedHashMap<>();
         ReportContent.Data data = null;
-        for (Locale locale : LANGUAGES) {
-            Composer.Composed composed = composer.compose(tenant.organisation(), r, locale, today);
-            languages.put(locale.getLanguage(), composed.content());
+        // One composition call: what does not depend on the language is read once for the three.
+        for (Composer.Composed composed : composer.composeAll(tenant.organisation(), r, LANGUAGES, today)) {
+            languages.put(composed.content().language(), composed.content());
             if (data == null) {
                 data = composed.data();
             }

@@ -465,11 +465,7 @@ class ReportController {
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR));
         model.addAttribute("canComment", tenant.can(Role.EDITOR));
         model.addAttribute("blockKinds", addableKinds(tenant));
-        model.addAttribute(
-                "setIndicators",
-                indicators.setOverview(tenant.organisation()).items().stream()
-                        .map(i -> i.series().indicator())
-                        .toList());
+        model.addAttribute("setIndicators", indicators.setIndicators(tenant.organisation()));
         model.addAttribute("goals", goals(tenant, r));
         model.addAttribute("images", images.ofSection(tenant.organisation(), s.id()));
         return "report/section";
@@ -720,11 +716,7 @@ class ReportController {
                         locale,
                         today()));
         model.addAttribute("joyItems", reports.joysAndWorries(tenant.organisation(), id));
-        model.addAttribute(
-                "setIndicators",
-                indicators.setOverview(tenant.organisation()).items().stream()
-                        .map(i -> i.series().indicator())
-                        .toList());
+        model.addAttribute("setIndicators", indicators.setIndicators(tenant.organisation()));
         model.addAttribute("canEdit", tenant.can(Role.COORDINATOR) && r.status().editable());
         model.addAttribute("canAdd", tenant.can(Role.EDITOR) && r.status().editable());
         model.addAttribute("joyForm", new Forms.JoyForm(JoyWorry.Kind.JOY, "", "", null));
