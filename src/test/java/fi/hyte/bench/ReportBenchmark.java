@@ -1,6 +1,7 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
+import static fi.hyte.bench.BenchHyte.percentile;
+
 import fi.hyte.indicator.domain.Comparisons;
 import fi.hyte.indicator.domain.IndicatorRegions;
 import fi.hyte.indicator.domain.ValueImport;
@@ -43,13 +44,11 @@ import fi.hyte.report.domain.Section;
 import fi.hyte.report.domain.Snapshot;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.WebSession;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,15 +60,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -124,25 +120,8 @@ public final class ReportBenchmark {
     private ReportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(System.getProperty("hyte.bench.dir", System.getProperty("java.io.tmpdir")));
-        Path work = Files.createTempDirectory(Files.createDirectories(base), "hyte-bench-report");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--hyte.indicators.refresh-cron=-",
-                                "--server.servlet.session.cookie.secure=false",
-                                "--logging.level.root=WARN")) {
-            new Run(app, work).all();
-        } finally {
-            delete(work);
+        try (BenchHyte hyte = BenchHyte.start("report")) {
+            new Run(hyte.app(), hyte.work()).all();
         }
     }
 
@@ -990,20 +969,5 @@ public final class ReportBenchmark {
             found++;
         }
         return found;
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
