@@ -125,6 +125,20 @@ class ReportImageBrowserTests {
                             .count())
                     .isEqualTo(1);
         }
+        // The writer pastes the offered reference into the text: the preview shows the picture there.
+        fi.hyte.report.domain.Section written =
+                reports.sections(org.id(), report).get(0);
+        work.saveSection(
+                org.tenant(),
+                report,
+                section,
+                new ReportWork.SectionText(
+                        written.title(),
+                        LocalizedText.of("Ennen kuvaa.\n\n![Kuva 1](kuva:1)\n\nKuvan jälkeen.", null),
+                        null,
+                        null,
+                        null),
+                written.version());
         // axe runs in the page's JavaScript: the pages are checked again with script on, the refused form included.
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900)
@@ -151,6 +165,10 @@ class ReportImageBrowserTests {
                     .contains("Tiedosto ei ole PNG- eikä JPEG-kuva.");
             axe(page, "refused", violations);
             page.navigate(url("/reports/" + report + "/preview"));
+            assertThat(page.locator(".report-text figure.report-image img[alt='Nuoria nuorisotilassa.']")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(page.locator("code.report-image-ref").count()).isZero();
             axe(page, "preview", violations);
         }
         assertThat(violations).isEmpty();

@@ -453,4 +453,155 @@ class ReportImageTests {
             }
         }
     }
+
+    private void text(UUID id, Section s, String fi) {
+        Section now = reports.sections(org.id(), id).stream()
+                .filter(x -> x.id().equals(s.id()))
+                .findFirst()
+                .orElseThrow();
+        work.saveSection(
+                tenant,
+                id,
+                s.id(),
+                new ReportWork.SectionText(now.title(), LocalizedText.of(fi, null), null, null, null),
+                now.version());
+    }
+
+    @Test
+    void aPictureReferencedInTheTextStandsThereInThePublicPagePdfAndDocxAndAMissingReferenceKeepsItFromReview()
+            throws Exception {
+        UUID id = ready();
+        Section section = reports.sections(org.id(), id).get(1);
+        String alt = "Ikäihmisiä tuolijumpassa palvelutalon salissa.";
+        UUID image = imageWork.upload(tenant, id, section.id(), TestImages.png(300, 200), texts(alt, null));
+        SectionImage stored = images.find(org.id(), image).orElseThrow();
+        assertThat(stored.number()).isEqualTo(1);
+        assertThat(stored.reference("Kuva")).isEqualTo("![Kuva 1](kuva:1)");
+
+        // A mistyped number keeps the report from review; the section page offers the right reference.
+        text(id, section, "Ennen kuvaa.\n\n![Kuva 7](kuva:7)\n\nKuvan jälkeen.");
+        Report r = work.find(tenant, id);
+        assertThat(readiness.check(
+                        org.id(),
+                        r,
+                        composer.compose(org.id(), r, java.util.Locale.forLanguageTag("fi"), TODAY)
+                                .content()))
+                .anySatisfy(g -> {
+                    assertThat(g.key()).isEqualTo("report.ready.pictureMissing");
+                    assertThat(g.subject()).contains("![Kuva 7](kuva:7)");
+                });
+        WebSession coordinator = WebSession.signedIn(port, org.user(Role.COORDINATOR), Fixtures.PASSWORD);
+        assertThat(coordinator
+                        .get("/reports/" + id + "/sections/" + section.id())
+                        .body())
+                .contains("![Kuva 1](kuva:1)")
+                .contains("Viite tekstiin:");
+
+        text(id, section, "Ennen kuvaa.\n\n![Kuva 1](kuva:1)\n\nKuvan jälkeen.");
+        assertThat(gaps(work.find(tenant, id))).doesNotContain("report.ready.pictureMissing");
+        work.toReview(tenant, id, TODAY);
+        work.lock(tenant, id, TODAY);
+        work.handle(
+                        tenant,
+                        id,
+                        new ReportWork.HandlingForm(
+                                null,
+                                "Kunnanvaltuusto",
+                                TODAY.minusDays(1),
+                                "§ 3",
+                                null,
+                                Handling.Outcome.APPROVED,
+                                null),
+                        TODAY)
+                .orElseThrow();
+        work.publish(tenant, id);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String page = new String(get(http, "/public/reports/" + id + "/fi").body(), StandardCharsets.UTF_8);
+        assertThat(page)
+                .containsSubsequence("Ennen kuvaa.", "alt=\"" + alt + "\"", "Nuorisotila Tunneli", "Kuvan jälkeen.");
+        assertThat(page.split(java.util.regex.Pattern.quote("alt=\"" + alt + "\""), -1))
+                .hasSize(2);
+        assertThat(page).doesNotContain("kuva:1");
+
+        byte[] pdf = get(http, "/public/reports/" + id + "/v/1/fi/report.pdf").body();
+        assertThat(Pdfs.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> alts = new ArrayList<>();
+            figures(doc.getDocumentCatalog().getStructureTreeRoot(), alts);
+            assertThat(alts).contains(alt);
+        }
+        byte[] docx = get(http, "/public/reports/" + id + "/v/1/fi/report.docx").body();
+        String documentXml = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("word/document.xml")) {
+                    documentXml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(documentXml).containsSubsequence("Ennen kuvaa.", "descr=\"" + alt + "\"", "Kuvan jälkeen.");
+    }
+
+    @Test
+    void aReportStartedFromAnEarlierOneCopiesItsPicturesWithTheirTextsOrderAndPlacement() {
+        UUID earlier = annual(true);
+        Section section = reports.sections(org.id(), earlier).get(0);
+        UUID first = imageWork.upload(
+                tenant,
+                earlier,
+                section.id(),
+                TestImages.png(60, 40),
+                new SectionImageWork.ImageTexts(
+                        new LocalizedText("Puisto", "Parken", "The park"),
+                        new LocalizedText("Kuvateksti", "Bildtext", "Caption"),
+                        "Kerava"));
+        UUID second = imageWork.upload(
+                tenant, earlier, section.id(), TestImages.jpeg(80, 50), texts("Kirjasto", "Biblioteket"));
+        imageWork.move(tenant, earlier, second, -1);
+        text(earlier, section, "Alussa.\n\n![Kuva 1](kuva:1)");
+
+        UUID next = work.start(
+                tenant,
+                new ReportWork.NewReport(
+                        ReportKind.ANNUAL,
+                        LocalizedText.of("Vuosiraportti 2026", "Årsrapport 2026"),
+                        2026,
+                        2026,
+                        earlier,
+                        true,
+                        false));
+
+        Section copied = reports.sections(org.id(), next).get(0);
+        List<SectionImage> was = images.ofSection(org.id(), section.id());
+        List<SectionImage> now = images.ofSection(org.id(), copied.id());
+        assertThat(now).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(now.get(i).id()).isNotEqualTo(was.get(i).id());
+            assertThat(now.get(i).reportId()).isEqualTo(next);
+            assertThat(now.get(i).sha256()).isEqualTo(was.get(i).sha256());
+            assertThat(now.get(i).data()).isEqualTo(was.get(i).data());
+            assertThat(now.get(i).alt()).isEqualTo(was.get(i).alt());
+            assertThat(now.get(i).caption()).isEqualTo(was.get(i).caption());
+            assertThat(now.get(i).credit()).isEqualTo(was.get(i).credit());
+            assertThat(now.get(i).number()).isEqualTo(was.get(i).number());
+        }
+        assertThat(now)
+                .extracting(SectionImage::alt)
+                .extracting(LocalizedText::fi)
+                .containsExactly("Kirjasto", "Puisto");
+        assertThat(now.get(1).alt().en()).isEqualTo("The park");
+
+        // The copied text still places picture 1 (the park); the library follows the text as before.
+        ReportContent content = composer.compose(
+                        org.id(), work.find(tenant, next), java.util.Locale.forLanguageTag("sv"), TODAY)
+                .content();
+        ReportContent.SectionContent shown = content.sections().get(0);
+        assertThat(shown.following()).extracting(i -> i.alt().text()).containsExactly("Biblioteket");
+        // A new upload in the new report takes the next number.
+        UUID third = imageWork.upload(tenant, next, copied.id(), TestImages.png(20, 20), texts("Uusi", "Ny"));
+        assertThat(images.find(org.id(), third).orElseThrow().number()).isEqualTo(3);
+        assertThat(images.ofSection(org.id(), section.id())).hasSize(2);
+        assertThat(first).isNotNull();
+    }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What keeps a draft from review: empty sections, blocks without data or whose goal or indicator is
  * gone, minimum-data items with neither a place nor a reason, Swedish missing where it is required,
- * figures without a text alternative, and a missing plain-language summary without a reason.
+ * figures without a text alternative, references to pictures a section does not have, and a missing
+ * plain-language summary without a reason.
  */
 @Component
 public class Readiness {
@@ -71,8 +72,25 @@ public class Readiness {
                 }
             }
         }
+        List<SectionImage> pictures = images.ofReport(organisation, report.id());
+        // A reference in a section's text to a picture the section does not have (deleted, another
+        // section's, a mistyped number, an address on the web) would show as words: fix it first.
+        for (Section s : reports.sections(organisation, report.id())) {
+            java.util.Set<Integer> numbers = pictures.stream()
+                    .filter(i -> i.sectionId().equals(s.id()))
+                    .map(SectionImage::number)
+                    .collect(Collectors.toSet());
+            java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+            for (String text : java.util.Arrays.asList(
+                    s.body().fi(), s.body().sv(), s.body().en())) {
+                unknown.addAll(Markdown.unknownReferences(text, numbers));
+            }
+            for (String reference : unknown) {
+                gaps.add(new Gap("report.ready.pictureMissing", s.title().fi() + ": " + reference, s.id()));
+            }
+        }
         // A picture without its alternative text in a language the report needs keeps it from review.
-        for (SectionImage i : images.ofReport(organisation, report.id())) {
+        for (SectionImage i : pictures) {
             Section s = sections.get(i.sectionId());
             if (s != null && i.missingAlt(report.swedishRequired())) {
                 gaps.add(new Gap("report.ready.imageNoAlt", s.title().fi(), s.id()));

@@ -16,20 +16,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The blocks of a county's regional report that gather what its member municipalities share: their
  * maturity levels (each member's latest concluded Promeq round — never an open one) and the joys and
- * worries their residents raised (the published themes on each member's participation side), grouped
- * by the indicator they are linked to. A county never reads a member's drafts: only a closed round's
- * agreed levels and published items reach it.
+ * worries their residents raised (the published themes on each member's participation side) and those
+ * each member recorded in its latest approved report (read from that report's frozen snapshot),
+ * grouped by the indicator they are linked to. A county never reads a member's drafts: only a closed
+ * round's agreed levels, published items and approved, frozen versions reach it.
  */
 @Component
 class RegionalBlocks {
@@ -39,18 +42,27 @@ class RegionalBlocks {
     private final ParticipationCatalog participation;
     private final IndicatorCatalog indicators;
     private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final FrozenCache frozen;
+    private final Reports reports;
 
     RegionalBlocks(
             OrganisationCatalog organisations,
             MaturityCatalog maturity,
             ParticipationCatalog participation,
             IndicatorCatalog indicators,
-            MessageSource messages) {
+            MessageSource messages,
+            JdbcClient jdbc,
+            FrozenCache frozen,
+            Reports reports) {
         this.organisations = organisations;
         this.maturity = maturity;
         this.participation = participation;
         this.indicators = indicators;
         this.messages = messages;
+        this.jdbc = jdbc;
+        this.frozen = frozen;
+        this.reports = reports;
     }
 
     /** A member municipality of the county, by name in the reader's language. */
@@ -200,6 +212,9 @@ class RegionalBlocks {
     private static final class Shared {
         final String kind;
         final Integer indicator;
+        /** The indicator's Finnish title as a frozen report names it, when no indicator of that title is known. */
+        String indicatorTitle;
+
         final Set<OrganisationId> members = new LinkedHashSet<>();
         final Set<String> memberNames = new LinkedHashSet<>();
         final Set<String> themes = new LinkedHashSet<>();
@@ -239,19 +254,68 @@ class RegionalBlocks {
                 }
             }
         }
+        List<IndicatorCatalog.IndicatorInfo> linked = indicators.findAll(
+                c.organisation,
+                groups.values().stream()
+                        .map(s -> s.indicator)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()));
+        Map<Integer, String> titles = new java.util.HashMap<>();
+        Map<String, Integer> byFinnishTitle = new java.util.HashMap<>();
+        for (IndicatorCatalog.IndicatorInfo i : linked) {
+            titles.put(i.id(), i.title().in(c.locale));
+            byFinnishTitle.putIfAbsent(i.title().fi(), i.id());
+        }
+        int fromReports = 0;
+        List<String> notes = new ArrayList<>();
+        for (Member m : found.get()) {
+            Optional<MemberSnapshot> latest = latestApproved(c.organisation, m.id());
+            if (latest.isEmpty()) {
+                continue;
+            }
+            MemberSnapshot snapshot = latest.get();
+            Frozen f = frozen.of(
+                    snapshot.id(), () -> reports.snapshot(m.id(), snapshot.id()).orElseThrow());
+            List<FrozenJoy> joys = frozenJoys(f);
+            if (joys.isEmpty()) {
+                continue;
+            }
+            String fromReport = msg(
+                    c, "report.regional.fromReport", m.name(), snapshot.title(), c.formats.date(snapshot.decidedOn()));
+            notes.add(fromReport);
+            for (ReportContent.DataValue v : f.data() == null
+                    ? List.<ReportContent.DataValue>of()
+                    : f.data().values()) {
+                byFinnishTitle.putIfAbsent(v.indicator(), v.indicatorId());
+            }
+            for (FrozenJoy j : joys) {
+                Integer indicator = j.indicatorTitle() == null ? null : byFinnishTitle.get(j.indicatorTitle());
+                String key = j.kind() + "|"
+                        + (indicator != null
+                                ? indicator
+                                : j.indicatorTitle() == null ? null : "t:" + j.indicatorTitle());
+                Shared s = groups.computeIfAbsent(key, k -> new Shared(j.kind(), indicator));
+                if (indicator == null && j.indicatorTitle() != null) {
+                    s.indicatorTitle = j.indicatorTitle();
+                }
+                s.members.add(m.id());
+                s.memberNames.add(m.name());
+                s.themes.add(j.text() + " (" + fromReport + ")");
+                s.mentions++;
+                fromReports++;
+                facts.add(m.id().value(), snapshot.id(), j.kind(), j.text(), j.indicatorTitle());
+            }
+        }
+        for (Shared s : groups.values()) {
+            if (s.indicator != null && !titles.containsKey(s.indicator)) {
+                indicators
+                        .find(c.organisation, s.indicator)
+                        .ifPresent(i -> titles.put(i.id(), i.title().in(c.locale)));
+            }
+        }
         if (groups.isEmpty()) {
             return empty(c, b, heading, msg(c, "report.regional.noJoys"), facts.digest());
         }
-        Map<Integer, String> titles = indicators
-                .findAll(
-                        c.organisation,
-                        groups.values().stream()
-                                .map(s -> s.indicator)
-                                .filter(java.util.Objects::nonNull)
-                                .collect(Collectors.toSet()))
-                .stream()
-                .collect(Collectors.toMap(
-                        IndicatorCatalog.IndicatorInfo::id, i -> i.title().in(c.locale)));
         List<Shared> ordered = groups.values().stream()
                 .sorted(Comparator.comparing((Shared s) -> s.kind)
                         .thenComparing((Shared s) -> -s.members.size())
@@ -262,7 +326,7 @@ class RegionalBlocks {
         int total = found.get().size();
         for (Shared s : ordered) {
             String about = s.indicator == null
-                    ? msg(c, "report.regional.noIndicator")
+                    ? (s.indicatorTitle != null ? s.indicatorTitle : msg(c, "report.regional.noIndicator"))
                     : titles.getOrDefault(
                             s.indicator, msg(c, "report.regional.indicatorNumber", String.valueOf(s.indicator)));
             rows.add(List.of(
@@ -293,9 +357,117 @@ class RegionalBlocks {
                         List.of(false, false, true, true, false, false),
                         rows),
                 null,
-                List.of(),
-                msg(c, "report.source.residentsThemes"),
+                fromReports == 0
+                        ? List.of()
+                        : concat(msg(c, "report.regional.reportsLead", String.valueOf(fromReports)), notes),
+                msg(c, fromReports == 0 ? "report.source.residentsThemes" : "report.source.residentsAndReports"),
                 facts.digest());
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** A member's approved version the county may read: the report's title, the decision's date. */
+    private record MemberSnapshot(java.util.UUID id, String title, java.time.LocalDate decidedOn) {}
+
+    /**
+     * The member's latest approved version that it sent to this county or published — frozen, so
+     * never a draft, and never a version the member kept to itself.
+     */
+    private Optional<MemberSnapshot> latestApproved(OrganisationId county, OrganisationId member) {
+        return jdbc.sql("select s.id, r.title_fi, s.decided_on from report_snapshot s join report r"
+                        + " on r.id = s.report_id and r.organisation_id = s.organisation_id"
+                        + " where s.organisation_id = ? and (s.published_at is not null or exists (select 1"
+                        + " from report_sent rs where rs.snapshot_id = s.id and rs.to_organisation = ?))"
+                        + " order by s.decided_on desc, s.approved_at desc limit 1")
+                .params(member.value(), county.value())
+                .query((rs, i) -> new MemberSnapshot(
+                        rs.getObject(1, java.util.UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, java.time.LocalDate.class)))
+                .optional();
+    }
+
+    /** A joy or worry a member's sector or partner recorded, as its approved report shows it. */
+    record FrozenJoy(String kind, String text, String source, String indicatorTitle) {}
+
+    /**
+     * The joys and worries in a frozen report's joys-and-worries blocks, read from its Finnish content:
+     * each item's label is the kind's word and the source ("Ilonaihe · Nuorisopalvelut"), its mark the
+     * data's verdict naming the indicator. Residents' themes (counted from the participation side
+     * already) are left out, and so is an item whose kind this version of Hyte cannot tell.
+     */
+    List<FrozenJoy> frozenJoys(Frozen f) {
+        Locale fi = Locale.forLanguageTag("fi");
+        ReportContent content = f.in("fi");
+        String joy = messages.getMessage("report.joy.JOY", null, fi) + " · ";
+        String worry = messages.getMessage("report.joy.WORRY", null, fi) + " · ";
+        List<java.util.regex.Pattern> residents = List.of(
+                pattern(messages.getMessage("report.joy.residents", null, fi)),
+                pattern(messages.getMessage("report.joy.residentsWorkshops", null, fi)));
+        List<java.text.MessageFormat> verdicts = java.util.stream.Stream.of("SUPPORTS", "CONTRADICTS", "NO_DATA")
+                .map(k -> new java.text.MessageFormat(messages.getMessage("report.support." + k, null, fi), fi))
+                .toList();
+        List<FrozenJoy> out = new ArrayList<>();
+        if (content == null) {
+            return out;
+        }
+        for (ReportContent.SectionContent section : content.sections()) {
+            for (BlockContent block : section.blocks()) {
+                if (!BlockKind.JOYS_WORRIES.name().equals(block.kind()) || block.items() == null) {
+                    continue;
+                }
+                for (Item item : block.items()) {
+                    String label = item.label() == null ? "" : item.label();
+                    String kind = label.startsWith(joy) ? "JOY" : label.startsWith(worry) ? "WORRY" : null;
+                    if (kind == null || item.text() == null || item.text().isBlank()) {
+                        continue;
+                    }
+                    String source = label.substring(("JOY".equals(kind) ? joy : worry).length());
+                    if (residents.stream().anyMatch(r -> r.matcher(source).matches())) {
+                        continue;
+                    }
+                    out.add(new FrozenJoy(kind, item.text(), source, indicatorOf(item.mark(), verdicts)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String indicatorOf(String mark, List<java.text.MessageFormat> verdicts) {
+        if (mark == null) {
+            return null;
+        }
+        for (java.text.MessageFormat verdict : verdicts) {
+            try {
+                Object[] args = verdict.parse(mark);
+                if (args.length > 0
+                        && args[0] != null
+                        && !args[0].toString().isBlank()
+                        && verdict.format(args).equals(mark)) {
+                    return args[0].toString().strip();
+                }
+            } catch (java.text.ParseException notThisOne) {
+                // the next verdict
+            }
+        }
+        return null;
+    }
+
+    /** A message pattern as a regular expression: its arguments match anything. */
+    private static java.util.regex.Pattern pattern(String message) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : message.split("\\{[0-9]+\\}", -1)) {
+            if (regex.length() > 0) {
+                regex.append(".*");
+            }
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
     }
 
     private BlockContent empty(Context c, Block b, String heading, String why, String fingerprint) {

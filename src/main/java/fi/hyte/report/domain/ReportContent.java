@@ -31,7 +31,7 @@ public record ReportContent(
     }
 
     /**
-     * A section: heading, its Markdown source, its pictures (shown after the text, in their order) and
+     * A section: heading, its Markdown source, its pictures (where the text refers to them, the rest after it) and
      * its blocks in order. A snapshot written before pictures existed reads with none.
      */
     public record SectionContent(
@@ -44,16 +44,23 @@ public record ReportContent(
         public SectionContent(UUID id, Text heading, Text markdown, List<BlockContent> blocks) {
             this(id, heading, markdown, blocks, List.of());
         }
+
+        /** The pictures the text does not place, shown after it in their order. */
+        public List<ImageContent> following() {
+            return Markdown.unplaced(markdown == null ? null : markdown.text(), images);
+        }
     }
 
     /**
      * A picture as the reader sees it: the re-encoded bytes themselves (Base64), so that a snapshot
      * holds the very picture that was approved and its fingerprint covers it; its alternative text
      * and caption in the reader's language (with the language it is really in when Finnish stands
-     * in), and its source or credit.
+     * in), its source or credit, and its number in the report (what a reference in the text names;
+     * null in a snapshot frozen before references existed, whose pictures all follow the text).
      */
     public record ImageContent(
             UUID id,
+            Integer number,
             String mediaType,
             String base64,
             String sha256,

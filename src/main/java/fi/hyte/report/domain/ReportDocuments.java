@@ -63,11 +63,9 @@ public class ReportDocuments {
                     List.of()));
         }
         for (SectionContent s : content.sections()) {
-            List<Document.Block> blocks =
-                    new ArrayList<>(paragraphs(s.markdown().text(), s.markdown().language()));
-            for (ReportContent.ImageContent image : s.images()) {
-                blocks.add(picture(image, locale));
-            }
+            // The text with its pictures where it refers to them, the rest after it.
+            List<Document.Block> blocks = markdown.document(
+                    s.markdown().text(), language(s.markdown().language()), s.images(), i -> picture(i, locale));
             List<Document.Section> under = new ArrayList<>();
             for (BlockContent b : s.blocks()) {
                 under.add(new Document.Section(b.heading(), null, block(b, locale), List.of()));

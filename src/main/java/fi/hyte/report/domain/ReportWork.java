@@ -175,7 +175,7 @@ public class ReportWork {
         return report.id();
     }
 
-    /** The earlier report's sections and blocks with their texts; comments, sign-offs and handling stay behind. */
+    /** The earlier report's sections and blocks with their texts and pictures; comments, sign-offs and handling stay behind. */
     private void copySections(OrganisationId org, Report from, Report to) {
         List<Block> blocks = reports.blocks(org, from.id());
         for (Section s : reports.sections(org, from.id())) {
@@ -195,6 +195,7 @@ public class ReportWork {
                             null,
                             null,
                             0));
+            reports.copyPictures(org, s.id(), to.id(), section);
             for (Block b : blocks) {
                 if (b.sectionId().equals(s.id())) {
                     reports.insertBlock(

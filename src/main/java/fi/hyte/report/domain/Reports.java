@@ -159,6 +159,21 @@ public class Reports {
                 .optional();
     }
 
+    /**
+     * An earlier report's pictures copied into the new report's section that continues {@code from}:
+     * the bytes, all texts, order and numbers, so the copied text's references find them.
+     */
+    public int copyPictures(OrganisationId organisation, UUID from, UUID toReport, UUID toSection) {
+        return jdbc.sql(
+                        "insert into report_image (id, organisation_id, report_id, section_id, position, media_type, data,"
+                                + " sha256, width, height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, number)"
+                                + " select gen_random_uuid(), organisation_id, ?, ?, position, media_type, data, sha256, width, height,"
+                                + " alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, number from report_image"
+                                + " where organisation_id = ? and section_id = ?")
+                .params(toReport, toSection, organisation.value(), from)
+                .update();
+    }
+
     public void insertSection(OrganisationId organisation, Section s) {
         jdbc.sql("insert into report_section (id, organisation_id, report_id, position, outline_key, title_fi,"
                         + " title_sv, title_en, body_fi, body_sv, body_en, author_person_id, sector_id, due_on)"

@@ -57,9 +57,11 @@ public class SectionImageWork {
                 texts.alt(),
                 texts.caption(),
                 blankToNull(texts.credit()),
+                0,
                 0);
         images.insert(tenant.organisation(), image);
-        audit.created(tenant, "report_image", image.id(), state(image));
+        SectionImage stored = images.find(tenant.organisation(), image.id()).orElseThrow();
+        audit.created(tenant, "report_image", image.id(), state(stored));
         return image.id();
     }
 
@@ -163,6 +165,7 @@ public class SectionImageWork {
     private static Map<String, Object> state(SectionImage i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("section", i.sectionId());
+        m.put("number", i.number());
         m.put("mediaType", i.mediaType());
         m.put("sha256", i.sha256());
         m.put("size", i.width() + "×" + i.height());

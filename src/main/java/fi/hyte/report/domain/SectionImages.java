@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class SectionImages {
 
     private static final String IMAGE = "select id, report_id, section_id, position, media_type, data, sha256, width,"
-            + " height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, version from report_image";
+            + " height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, version, number from report_image";
 
     private final JdbcClient jdbc;
 
@@ -46,10 +46,12 @@ public class SectionImages {
     }
 
     void insert(OrganisationId organisation, SectionImage i) {
-        jdbc.sql("insert into report_image (id, organisation_id, report_id, section_id, position, media_type, data,"
-                        + " sha256, width, height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit)"
-                        + " values (?, ?, ?, ?, (select coalesce(max(position) + 1, 0) from report_image"
-                        + " where organisation_id = ? and section_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into report_image (id, organisation_id, report_id, section_id, position, media_type, data,"
+                                + " sha256, width, height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, number)"
+                                + " values (?, ?, ?, ?, (select coalesce(max(position) + 1, 0) from report_image"
+                                + " where organisation_id = ? and section_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " (select coalesce(max(number) + 1, 1) from report_image where organisation_id = ? and report_id = ?))")
                 .params(
                         i.id(),
                         organisation.value(),
@@ -68,7 +70,9 @@ public class SectionImages {
                         i.caption().fi(),
                         i.caption().sv(),
                         i.caption().en(),
-                        i.credit())
+                        i.credit(),
+                        organisation.value(),
+                        i.reportId())
                 .update();
     }
 
@@ -126,6 +130,7 @@ public class SectionImages {
                     .computeIfAbsent(i.sectionId(), k -> new java.util.ArrayList<>())
                     .add(new ReportContent.ImageContent(
                             i.id(),
+                            i.number(),
                             i.mediaType(),
                             java.util.Base64.getEncoder().encodeToString(i.data()),
                             i.sha256(),
@@ -156,6 +161,7 @@ public class SectionImages {
                 new LocalizedText(rs.getString("alt_fi"), rs.getString("alt_sv"), rs.getString("alt_en")),
                 new LocalizedText(rs.getString("caption_fi"), rs.getString("caption_sv"), rs.getString("caption_en")),
                 rs.getString("credit"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getInt("number"));
     }
 }

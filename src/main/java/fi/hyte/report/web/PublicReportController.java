@@ -236,7 +236,8 @@ class PublicReportController {
         html.put("summary", markdown.html(content.summary().text()));
         content.sections()
                 .forEach(s -> html.put(
-                        String.valueOf(s.id()), markdown.html(s.markdown().text())));
+                        String.valueOf(s.id()),
+                        markdown.html(s.markdown().text(), s.images(), Locale.forLanguageTag(content.language()))));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("snapshot", p.snapshot());
         model.put("frozen", frozen);

@@ -287,12 +287,16 @@ class ReportController {
         return "report/preview";
     }
 
+    private static java.util.Locale locale(ReportContent content) {
+        return java.util.Locale.forLanguageTag(content.language());
+    }
+
     /** Each section's Markdown as safe HTML, by section id (the summary under the key "summary"). */
     Map<String, String> htmlOf(ReportContent content) {
         Map<String, String> html = new LinkedHashMap<>();
         html.put("summary", markdown.html(content.summary().text()));
         for (ReportContent.SectionContent s : content.sections()) {
-            html.put(String.valueOf(s.id()), markdown.html(s.markdown().text()));
+            html.put(String.valueOf(s.id()), markdown.html(s.markdown().text(), s.images(), locale(content)));
         }
         return html;
     }
