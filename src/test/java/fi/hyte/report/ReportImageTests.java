@@ -544,6 +544,38 @@ class ReportImageTests {
     }
 
     @Test
+    void aPictureNumberIsNeverGivenTwiceInAReportNeitherAfterADeletionNorToTwoUploadsAtOnce() throws Exception {
+        UUID id = annual(false);
+        Section section = reports.sections(org.id(), id).get(0);
+        UUID first = imageWork.upload(tenant, id, section.id(), TestImages.png(40, 30), texts("Yksi", null));
+        UUID second = imageWork.upload(tenant, id, section.id(), TestImages.png(40, 30), texts("Kaksi", null));
+        imageWork.delete(tenant, id, second);
+        UUID third = imageWork.upload(tenant, id, section.id(), TestImages.png(40, 30), texts("Kolme", null));
+        assertThat(images.find(org.id(), first).orElseThrow().number()).isEqualTo(1);
+        // "kuva:2" in a text named the deleted picture; it must not start showing the new one.
+        assertThat(images.find(org.id(), third).orElseThrow().number()).isEqualTo(3);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<UUID>> uploads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String alt = "Samaan aikaan " + i;
+                uploads.add(pool.submit(
+                        () -> imageWork.upload(tenant, id, section.id(), TestImages.png(40, 30), texts(alt, null))));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (java.util.concurrent.Future<UUID> upload : uploads) {
+                numbers.add(images.find(org.id(), upload.get()).orElseThrow().number());
+            }
+            assertThat(numbers)
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(n -> assertThat(n).isBetween(4, 11));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReportStartedFromAnEarlierOneCopiesItsPicturesWithTheirTextsOrderAndPlacement() {
         UUID earlier = annual(true);
         Section section = reports.sections(org.id(), earlier).get(0);

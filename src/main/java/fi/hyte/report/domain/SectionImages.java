@@ -45,14 +45,24 @@ public class SectionImages {
                 .optional();
     }
 
+    /**
+     * Stores a new picture with the next number of its report (see the migration
+     * {@code V20261210_31__picture_counter}: the counter locks the report's row, so numbers are never
+     * given twice, also after a picture is deleted; pictures copied from an earlier report count).
+     */
     void insert(OrganisationId organisation, SectionImage i) {
-        jdbc.sql(
-                        "insert into report_image (id, organisation_id, report_id, section_id, position, media_type, data,"
-                                + " sha256, width, height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, number)"
-                                + " values (?, ?, ?, ?, (select coalesce(max(position) + 1, 0) from report_image"
-                                + " where organisation_id = ? and section_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " (select coalesce(max(number) + 1, 1) from report_image where organisation_id = ? and report_id = ?))")
+        jdbc.sql("with counter as (update report set pictures_numbered = greatest(pictures_numbered,"
+                        + " (select coalesce(max(number), 0) from report_image where report_id = ?)) + 1"
+                        + " where organisation_id = ? and id = ? returning pictures_numbered)"
+                        + " insert into report_image (id, organisation_id, report_id, section_id, position, media_type, data,"
+                        + " sha256, width, height, alt_fi, alt_sv, alt_en, caption_fi, caption_sv, caption_en, credit, number)"
+                        + " select ?, ?, ?, ?, (select coalesce(max(position) + 1, 0) from report_image"
+                        + " where organisation_id = ? and section_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " counter.pictures_numbered from counter")
                 .params(
+                        i.reportId(),
+                        organisation.value(),
+                        i.reportId(),
                         i.id(),
                         organisation.value(),
                         i.reportId(),
@@ -70,9 +80,7 @@ public class SectionImages {
                         i.caption().fi(),
                         i.caption().sv(),
                         i.caption().en(),
-                        i.credit(),
-                        organisation.value(),
-                        i.reportId())
+                        i.credit())
                 .update();
     }
 
