@@ -20,7 +20,6 @@ import fi.hyte.support.WebSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -338,12 +337,9 @@ public final class ParticipationBenchmark {
             return r;
         }
 
-        /** The rendered-page cache on or off (it is package-private in the participation module). */
-        private void cache(boolean on) throws Exception {
-            Class<?> type = Class.forName("fi.hyte.participation.web.PublicPageCache");
-            Method enable = type.getDeclaredMethod("enable", boolean.class);
-            enable.setAccessible(true);
-            enable.invoke(app.getBean(type), on);
+        /** The kept rendered pages (platform.web.KeptPages) on or off. */
+        private void cache(boolean on) {
+            app.getBean(fi.hyte.platform.web.KeptPages.class).enable(on);
         }
 
         // ---------------------------------------------------------------- 2. readers and answers
