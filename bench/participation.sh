@@ -5,7 +5,8 @@
 # one client posting 1,000 answers; 200 readers of a consultation alone and with 20 answers a second
 # from distinct clients for 60 s; the summary page and XLSX of a consultation of 20,000 answers.
 # Usage: bench/participation.sh   (needs wrk, which it installs; takes about eight minutes)
-#   BENCH_JAVA_OPTS="-Dhyte.bench.phases=plan -Dhyte.bench.web-seconds=5" for a part, shorter.
+#   BENCH_JAVA_OPTS="-Dhyte.bench.phases=plan -Dhyte.bench.web-seconds=5" for a part, shorter;
+#   -Dhyte.bench.plan-parts=cached,gzip,304 for some of the plan page's (also c1, uncached).
 #   BENCH_JFR=1 records a flight recording of the whole run into $BENCH_JFR_FILE (default /tmp/bench-participation.jfr).
 # Runs fi.hyte.bench.ParticipationBenchmark in a fresh JVM (-Xmx512m) with a fresh embedded
 # PostgreSQL in a temporary folder. Prints its RESULT lines and tables; docs/benchmarks.md records them.
@@ -55,12 +56,13 @@ value() {
   grep "^RESULT $2 " "$WORK/out" | head -1 | tr ' ' '\n' | awk -F= -v k="$1" 'NF == 2 && $1 == k {print $2}'
 }
 echo
-echo "| plan page | connections | p50 ms | p95 ms | rps | rps / static | p95 / static |"
-echo "|---|---|---|---|---|---|---|"
-for page in static plan_cached plan_uncached plan_304 static_again plan_304_c1 static_c1; do
+echo "| plan page | connections | p50 ms | p95 ms | rps | rps / static | p95 / static | load (1 min) |"
+echo "|---|---|---|---|---|---|---|---|"
+for page in static plan_cached plan_gzip plan_304 static_again plan_304_c1 static_c1 plan_uncached; do
   grep -q "^RESULT page_$page " "$WORK/out" || continue
   echo "| $page | $(value connections page_$page) | $(value p50_ms page_$page) | $(value p95_ms page_$page)" \
-    "| $(value rps page_$page) | $(value rps_ratio_to_static page_$page) | $(value p95_ratio_to_static page_$page) |"
+    "| $(value rps page_$page) | $(value rps_ratio_to_static page_$page) | $(value p95_ratio_to_static page_$page)" \
+    "| $(value load1 page_$page) |"
 done
 echo
 echo "| consultation readers | p50 ms | p95 ms | rps | p95 / static |"

@@ -3,6 +3,13 @@
  * privacy notice and accessibility statement), consultations on drafts and what became of them.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "platform :: format", "platform :: mail", "organisation", "plan", "indicator"
+        allowedDependencies = {
+            "platform",
+            "platform :: format",
+            "platform :: mail",
+            "platform :: web",
+            "organisation",
+            "plan",
+            "indicator"
         })
 package fi.hyte.participation;

@@ -28,10 +28,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PublicChanges publicChanges;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, PublicChanges publicChanges) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publicChanges = publicChanges;
     }
 
     public void created(Tenant tenant, String entityType, Object entityId, Object after) {
@@ -250,6 +252,8 @@ public class AuditLog {
             String action,
             Object before,
             Object after) {
+        // Each change may show on the organisation's public pages (a publication, a setting).
+        publicChanges.changed(organisation);
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
         // A save that changed nothing but the record's version (and when and by whom it was saved) is

@@ -10,6 +10,7 @@
             "platform :: document",
             "platform :: jobs",
             "platform :: mail",
+            "platform :: web",
             "organisation",
             "indicator",
             "plan",

@@ -20,7 +20,6 @@ import fi.hyte.support.WebSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,6 +82,11 @@ public final class ParticipationBenchmark {
     static final int PER_SECOND = Integer.getInteger("hyte.bench.answers-per-second", 20);
     static final int SEEDED_COMMENTS = Integer.getInteger("hyte.bench.seeded-comments", 500);
     static final int ANSWERS = Integer.getInteger("hyte.bench.answers", 20_000);
+    /** The plan page's parts: cached, gzip, 304, c1 (one connection), uncached. */
+    static final Set<String> PLAN_PARTS =
+            Set.of(System.getProperty("hyte.bench.plan-parts", "cached,gzip,304,c1,uncached")
+                    .split(","));
+
     static final Set<String> PHASES =
             Set.of(System.getProperty("hyte.bench.phases", "plan,mix,summary").split(","));
 
@@ -269,23 +273,38 @@ public final class ParticipationBenchmark {
             String etag = first.headers().firstValue("ETag").orElseThrow();
             System.out.printf("RESULT plan_page bytes=%d%n", first.body().length());
             Map<String, String> staticFirst = load("static", STATIC, CONNECTIONS, null);
-            Map<String, String> cached = load("plan_cached", page, CONNECTIONS, null);
-            Map<String, String> notModified = load("plan_304", page, CONNECTIONS, "If-None-Match: " + etag);
+            List<Map<String, String>> results = new java.util.ArrayList<>(List.of(staticFirst));
+            if (PLAN_PARTS.contains("cached")) {
+                results.add(load("plan_cached", page, CONNECTIONS, null));
+            }
+            if (PLAN_PARTS.contains("gzip")) {
+                // As a browser asks: the kept gzip bytes (Content-Encoding: gzip).
+                results.add(load("plan_gzip", page, CONNECTIONS, "Accept-Encoding: gzip"));
+            }
+            if (PLAN_PARTS.contains("304")) {
+                results.add(load("plan_304", page, CONNECTIONS, "If-None-Match: " + etag));
+            }
             Map<String, String> staticLast = load("static_again", STATIC, CONNECTIONS, null);
-            Map<String, String> notModifiedOne = load("plan_304_c1", page, 1, "If-None-Match: " + etag);
-            Map<String, String> staticOne = load("static_c1", STATIC, 1, null);
-            // Last, as its backlog of renders would spill into the next measurement.
-            cache(false);
-            Map<String, String> uncached = load("plan_uncached", page, CONNECTIONS, null);
-            cache(true);
+            results.add(staticLast);
+            Map<String, String> staticOne = null;
+            if (PLAN_PARTS.contains("c1")) {
+                results.add(load("plan_304_c1", page, 1, "If-None-Match: " + etag));
+                staticOne = load("static_c1", STATIC, 1, null);
+                results.add(staticOne);
+            }
+            if (PLAN_PARTS.contains("uncached")) {
+                // Last, as its backlog of renders would spill into the next measurement.
+                cache(false);
+                results.add(load("plan_uncached", page, CONNECTIONS, null));
+                cache(true);
+            }
             double staticRps = (rps(staticFirst) + rps(staticLast)) / 2;
             double staticP95 = (p95(staticFirst) + p95(staticLast)) / 2;
-            for (Map<String, String> r :
-                    List.of(staticFirst, cached, uncached, notModified, staticLast, notModifiedOne, staticOne)) {
+            for (Map<String, String> r : results) {
                 boolean one = r.get("label").endsWith("_c1");
                 System.out.printf(
                         "RESULT page_%s connections=%d p50_ms=%s p95_ms=%s p99_ms=%s rps=%s rps_ratio_to_static=%.2f"
-                                + " p95_ratio_to_static=%.2f failures=%s non2xx=%s%n",
+                                + " p95_ratio_to_static=%.2f failures=%s non2xx=%s load1=%s%n",
                         r.get("label"),
                         one ? 1 : CONNECTIONS,
                         r.get("p50"),
@@ -295,7 +314,8 @@ public final class ParticipationBenchmark {
                         rps(r) / (one ? rps(staticOne) : staticRps),
                         p95(r) / (one ? p95(staticOne) : staticP95),
                         r.get("errors"),
-                        r.get("non2xx"));
+                        r.get("non2xx"),
+                        r.get("load"));
             }
             // The first render after a publication: each publication changes the ETag, so the
             // page is read and rendered again, once.
@@ -335,15 +355,13 @@ public final class ParticipationBenchmark {
             Wrk.runPublic(base + path, connections, WARMUP_SECONDS, header);
             Map<String, String> r = Wrk.runPublic(base + path, connections, WEB_SECONDS, header);
             r.put("label", label);
+            r.put("load", loadAverage());
             return r;
         }
 
-        /** The rendered-page cache on or off (it is package-private in the participation module). */
-        private void cache(boolean on) throws Exception {
-            Class<?> type = Class.forName("fi.hyte.participation.web.PublicPageCache");
-            Method enable = type.getDeclaredMethod("enable", boolean.class);
-            enable.setAccessible(true);
-            enable.invoke(app.getBean(type), on);
+        /** The kept rendered pages (platform.web.KeptPages) on or off. */
+        private void cache(boolean on) {
+            app.getBean(fi.hyte.platform.web.KeptPages.class).enable(on);
         }
 
         // ---------------------------------------------------------------- 2. readers and answers
@@ -705,6 +723,15 @@ public final class ParticipationBenchmark {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The one-minute load average as the measurement ends (the machine is shared). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double rps(Map<String, String> r) {

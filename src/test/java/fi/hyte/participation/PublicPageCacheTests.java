@@ -119,6 +119,12 @@ class PublicPageCacheTests {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(kept.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
         assertThat(kept.headers().allValues("Set-Cookie")).isEmpty();
+        // Answered from memory, but with the same security headers as the page rendered.
+        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "Vary")) {
+            assertThat(kept.headers().allValues(header))
+                    .as(header)
+                    .isEqualTo(rendered.headers().allValues(header));
+        }
         String etag = kept.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> notModified = get(url, Map.of("If-None-Match", etag));
         assertThat(notModified.statusCode()).isEqualTo(304);

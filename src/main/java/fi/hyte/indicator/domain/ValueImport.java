@@ -58,6 +58,7 @@ public class ValueImport {
     private final Indicators indicators;
     private final IndicatorRegions regions;
     private final Spreadsheets spreadsheets;
+    private final fi.hyte.platform.PublicChanges publicChanges;
 
     ValueImport(
             JdbcClient jdbc,
@@ -65,7 +66,9 @@ public class ValueImport {
             PlatformTransactionManager transactionManager,
             Indicators indicators,
             IndicatorRegions regions,
-            Spreadsheets spreadsheets) {
+            Spreadsheets spreadsheets,
+            fi.hyte.platform.PublicChanges publicChanges) {
+        this.publicChanges = publicChanges;
         this.spreadsheets = spreadsheets;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -150,6 +153,10 @@ public class ValueImport {
             }
             return r;
         });
+        if (!request.dryRun() && result.accepted()) {
+            // The values show on public pages (null: shared values, every organisation's).
+            publicChanges.changed(request.organisation());
+        }
         return result;
     }
 

@@ -43,7 +43,7 @@ class PublicSiteController {
     private final fi.hyte.participation.domain.CouncilStatements statements;
     private final fi.hyte.participation.domain.YouSaidWeDid loop;
     private final fi.hyte.participation.domain.JoysAndWorries joys;
-    private final PublicPageCache pages;
+    private final fi.hyte.platform.web.KeptPages pages;
 
     PublicSiteController(
             PublicReading reading,
@@ -54,7 +54,7 @@ class PublicSiteController {
             fi.hyte.participation.domain.CouncilStatements statements,
             fi.hyte.participation.domain.YouSaidWeDid loop,
             fi.hyte.participation.domain.JoysAndWorries joys,
-            PublicPageCache pages) {
+            fi.hyte.platform.web.KeptPages pages) {
         this.reading = reading;
         this.frame = frame;
         this.consultations = consultations;
@@ -210,12 +210,14 @@ class PublicSiteController {
             @RequestParam(required = false) String sent,
             @RequestParam(required = false) String withdraw,
             @RequestParam(required = false) String flagged,
+            @RequestParam(required = false) String page,
             WebRequest web,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         PublicSite site = frame.onlineSite(slug, lang);
         Consultation c = publishedConsultation(site, id);
+        int commentPage = commentPage(page);
         Instant now = Instant.now();
         response.setHeader("Cache-Control", PublicFrame.CACHE);
         String published = reading.etag(site).replace("\"", "") + "-" + c.version();
@@ -223,22 +225,34 @@ class PublicSiteController {
         String rest = statements.version(site.organisation(), c.id()) + "-" + FormTokens.hour(now) + "-"
                 + (c.isOpen(now) ? "o" : c.isOver(now) ? "c" : "p");
         String etag = published + "-" + answering.publicVersion(c) + "-" + rest;
-        // While a new version renders, other readers may get the previous one of the same family
-        // (all but the answers' version the same), see PublicPageCache.
-        String family = published + "-" + rest;
         // The private withdrawal link is shown once, right after sending: never cached, never referred.
         boolean privateLink = withdraw != null && withdraw.matches("[A-Za-z0-9_-]{43}");
         if (privateLink) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "same-origin");
             model.addAttribute("withdrawLink", "/o/" + site.slug() + "/" + lang + "/withdraw/" + withdraw);
-        } else if (web.checkNotModified("\"" + etag + "\"")
-                || (request.getQueryString() == null && pages.answer(family, "\"" + etag + "\"", request, response))) {
+        } else if (sent != null || flagged != null
+                ? web.checkNotModified("\"" + etag + "\"")
+                // Kept, but asked again on each request: its answers and the clock change it too.
+                : pages.answer(request, response, site.organisation(), etag, false)) {
             return null;
         }
         model.addAttribute("flagged", "1".equals(flagged));
         frame.frame(site, slug, lang, request, model);
-        return consultationPage(site, c, now, Map.of(), List.of(), sent, model);
+        return consultationPage(site, c, now, Map.of(), List.of(), sent, commentPage, model);
+    }
+
+    /** Published comments are shown 50 to a page, each page its own address ({@code ?page=2}). */
+    static final int COMMENTS_PER_PAGE = 50;
+
+    private static int commentPage(String page) {
+        if (page == null) {
+            return 1;
+        }
+        if (!page.matches("[1-9][0-9]{0,5}")) {
+            throw new PublicFrame.NotFound();
+        }
+        return Integer.parseInt(page);
     }
 
     @PostMapping("/o/{slug}/{lang}/consultations/{id}")
@@ -287,7 +301,7 @@ class PublicSiteController {
         response.setStatus(outcome.problems().contains("participation.answer.problem.closed") ? 409 : 422);
         response.setHeader("Cache-Control", "no-store");
         frame.frame(site, slug, lang, request, model);
-        return consultationPage(site, c, now, form, outcome.problems(), null, model);
+        return consultationPage(site, c, now, form, outcome.problems(), null, 1, model);
     }
 
     private String consultationPage(
@@ -297,17 +311,25 @@ class PublicSiteController {
             Map<String, String> typed,
             List<String> problems,
             String sent,
+            int commentPage,
             Model model) {
         model.addAttribute("page", "consultations");
         model.addAttribute("consultation", c);
         model.addAttribute("sections", consultations.sections(site.organisation(), c.id()));
         model.addAttribute("questions", consultations.questions(site.organisation(), c.id()));
+        List<Answering.PublicComment> all = answering.publishedComments(c);
+        int pages = Math.max(1, (all.size() + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
+        if (commentPage > pages) {
+            throw new PublicFrame.NotFound();
+        }
+        int from = (commentPage - 1) * COMMENTS_PER_PAGE;
+        int to = Math.min(all.size(), from + COMMENTS_PER_PAGE);
         Map<UUID, List<Answering.PublicComment>> comments = new LinkedHashMap<>();
-        answering
-                .publishedComments(c)
+        all.subList(from, to)
                 .forEach(comment -> comments.computeIfAbsent(comment.section(), k -> new java.util.ArrayList<>())
                         .add(comment));
         model.addAttribute("comments", comments);
+        model.addAttribute("commentPages", new CommentPages(commentPage, pages, from + 1, to, all.size()));
         model.addAttribute("statements", statements.published(site.organisation(), c.id()));
         model.addAttribute("open", c.isOpen(now));
         model.addAttribute("over", c.isOver(now));
@@ -348,7 +370,7 @@ class PublicSiteController {
     /**
      * The online site at this address in a language of the address, with the page frame's model;
      * empty when the visitor's copy is current (the answer is then 304, nothing is rendered) or the
-     * page was rendered before under this ETag (the kept page is written, see {@link PublicPageCache}).
+     * page is kept under this ETag (it is written, see {@link fi.hyte.platform.web.KeptPages}).
      */
     private Optional<PublicSite> open(
             String slug,
@@ -371,10 +393,21 @@ class PublicSiteController {
         PublicSite site = frame.onlineSite(slug, lang);
         response.setHeader("Cache-Control", PublicFrame.CACHE);
         String etag = reading.etag(site);
-        if (web.checkNotModified(etag) || (kept && pages.answer(etag, request, response))) {
+        if (kept ? pages.answer(request, response, site.organisation(), etag, true) : web.checkNotModified(etag)) {
             return Optional.empty();
         }
         frame.frame(site, slug, lang, request, model);
         return Optional.of(site);
+    }
+
+    /** Which published comments a consultation page shows: page {@code number} of {@code pages}. */
+    record CommentPages(int number, int pages, int first, int last, int total) {
+        public boolean previous() {
+            return number > 1;
+        }
+
+        public boolean next() {
+            return number < pages;
+        }
     }
 }

@@ -3,6 +3,7 @@ package fi.hyte.report.web;
 import fi.hyte.organisation.OrganisationCatalog;
 import fi.hyte.platform.NotFoundException;
 import fi.hyte.platform.jobs.Jobs;
+import fi.hyte.platform.web.KeptPages;
 import fi.hyte.report.domain.Frozen;
 import fi.hyte.report.domain.Markdown;
 import fi.hyte.report.domain.ReportContent;
@@ -55,6 +56,7 @@ class PublicReportController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final fi.hyte.report.domain.FrozenCache frozenCache;
     private final org.thymeleaf.spring6.view.ThymeleafViewResolver views;
+    private final KeptPages keptPages;
 
     PublicReportController(
             Reports reports,
@@ -64,7 +66,9 @@ class PublicReportController {
             Jobs jobs,
             tools.jackson.databind.json.JsonMapper json,
             fi.hyte.report.domain.FrozenCache frozenCache,
-            org.thymeleaf.spring6.view.ThymeleafViewResolver views) {
+            org.thymeleaf.spring6.view.ThymeleafViewResolver views,
+            KeptPages keptPages) {
+        this.keptPages = keptPages;
         this.frozenCache = frozenCache;
         this.views = views;
         this.reports = reports;
@@ -100,14 +104,11 @@ class PublicReportController {
         return reports.published(id, n).orElseThrow(() -> new NotFoundException("report"));
     }
 
-    /** How long an address's known answer is trusted without asking the database (another node may publish). */
-    static final long RECHECK_NANOS = Duration.ofSeconds(30).toNanos();
-
     /**
      * The page, rendered once for each version, language and list of the organisation's published
-     * reports (its ETag) and kept as it is and gzip-compressed. An address answered before is then
-     * answered from memory without the database — a 304 when the reader has it, else the kept bytes —
-     * until a report is published here (or 30 seconds pass, for a publication elsewhere).
+     * reports (its ETag) and kept by {@link KeptPages} as it is and gzip-compressed: an address
+     * answered before is answered from memory without the database until the organisation changes
+     * anything (a publication is audited) or 30 seconds pass.
      */
     private ResponseEntity<byte[]> page(
             UUID id,
@@ -117,111 +118,27 @@ class PublicReportController {
             jakarta.servlet.http.HttpServletResponse response,
             WebRequest web) {
         Locale locale = language(lang, request);
-        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        String address = id + ":" + n + ":" + lang;
-        long publications = reports.publications();
-        Known known = addresses.getIfPresent(address);
-        if (known != null
-                && known.publications() == publications
-                && System.nanoTime() - known.checked() < RECHECK_NANOS) {
-            if (web.checkNotModified(etag(known.etag(), gzip))) {
-                return null;
-            }
-            Page kept = pages.getIfPresent(known.page());
-            if (kept != null) {
-                return answer(kept, gzip);
-            }
-        }
         PublishedSnapshot p = published(id, n);
         List<PublishedSnapshot> all = reports.publishedOf(p.organisation());
-        String etag = p.snapshot().sha256().substring(0, 32) + "-" + lang + "-" + all.size();
-        StringBuilder key =
-                new StringBuilder(p.snapshot().id().toString()).append(':').append(lang);
-        all.forEach(x -> key.append(':').append(x.snapshot().id()));
-        addresses.put(address, new Known(etag, key.toString(), publications, System.nanoTime()));
-        if (web.checkNotModified(etag(etag, gzip))) {
+        StringBuilder etag = new StringBuilder(p.snapshot().sha256().substring(0, 32))
+                .append('-')
+                .append(lang);
+        // The list of the organisation's published reports is on the page: its snapshots are in the tag.
+        java.util.zip.CRC32 list = new java.util.zip.CRC32();
+        all.forEach(x -> list.update(x.snapshot().id().toString().getBytes(StandardCharsets.US_ASCII)));
+        etag.append('-').append(all.size()).append('-').append(Long.toString(list.getValue(), 36));
+        if (keptPages.answer(request, response, p.organisation(), etag.toString(), true)) {
             return null;
         }
-        Page kept = pages.get(key.toString(), k -> Page.of(render(p, all, lang, locale, request, response)));
-        return answer(kept, gzip);
-    }
-
-    /** The strong ETag of one encoding: the gzip bytes are another representation than the page's own. */
-    private static String etag(String tag, boolean gzip) {
-        return "\"" + tag + (gzip ? "-gz" : "") + "\"";
-    }
-
-    private static ResponseEntity<byte[]> answer(Page page, boolean gzip) {
-        // (The ETag, Vary and Cache-Control headers are on the response already, set above.)
-        ResponseEntity.BodyBuilder ok =
-                ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-        if (gzip) {
-            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
-        }
-        return ok.body(page.html());
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(render(p, all, lang, locale, request, response));
     }
 
     /** Whether the request's Accept-Encoding takes gzip (named or {@code *}, without {@code q=0}). */
     static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] pieces = part.trim().split(";");
-            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
-            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) {
-                continue;
-            }
-            boolean refused = false;
-            for (int i = 1; i < pieces.length; i++) {
-                String q = pieces[i].trim().toLowerCase(Locale.ROOT);
-                if (q.startsWith("q=")) {
-                    try {
-                        refused = Double.parseDouble(q.substring(2).trim()) <= 0;
-                    } catch (NumberFormatException e) {
-                        refused = true;
-                    }
-                }
-            }
-            if (!refused) {
-                return true;
-            }
-        }
-        return false;
+        return KeptPages.acceptsGzip(acceptEncoding);
     }
-
-    /** A rendered page and the same bytes gzip-compressed once. */
-    record Page(byte[] html, byte[] gzip) {
-        static Page of(byte[] html) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(html.length / 8 + 64);
-            try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
-                zip.write(html);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new Page(html, out.toByteArray());
-        }
-    }
-
-    /** What an address answered last: its ETag (without encoding), the page's key, and when that was read. */
-    private record Known(String etag, String page, long publications, long checked) {}
-
-    /** Rendered pages by version, language and the published list: at most 64 MB of HTML and gzip. */
-    static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
-
-    private final com.github.benmanes.caffeine.cache.Cache<String, Page> pages =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumWeight(PAGE_CACHE_BYTES)
-                    .weigher((String k, Page v) -> v.html().length + v.gzip().length + k.length())
-                    .build();
-
-    /** Public addresses answered (report, version or latest, language): small, so a count bounds them. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Known> addresses =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(10_000)
-                    .build();
 
     private byte[] render(
             PublishedSnapshot p,
