@@ -44,6 +44,7 @@ class PublicSiteController {
     private final fi.hyte.participation.domain.YouSaidWeDid loop;
     private final fi.hyte.participation.domain.JoysAndWorries joys;
     private final PublicPageCache pages;
+    private final fi.hyte.participation.domain.AccessibilityCheck check;
 
     PublicSiteController(
             PublicReading reading,
@@ -54,7 +55,9 @@ class PublicSiteController {
             fi.hyte.participation.domain.CouncilStatements statements,
             fi.hyte.participation.domain.YouSaidWeDid loop,
             fi.hyte.participation.domain.JoysAndWorries joys,
-            PublicPageCache pages) {
+            PublicPageCache pages,
+            fi.hyte.participation.domain.AccessibilityCheck check) {
+        this.check = check;
         this.reading = reading;
         this.frame = frame;
         this.consultations = consultations;
@@ -194,7 +197,12 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return open(slug, lang, web, request, response, model).isEmpty() ? null : "participation/public/accessibility";
+        if (open(slug, lang, web, request, response, model).isEmpty()) {
+            return null;
+        }
+        // Prefilled from Hyte's own recorded axe-core check (the coordinator writes the gaps and status).
+        model.addAttribute("check", check.latest().orElse(null));
+        return "participation/public/accessibility";
     }
 
     /**
@@ -309,7 +317,10 @@ class PublicSiteController {
                         .add(comment));
         model.addAttribute("comments", comments);
         model.addAttribute("statements", statements.published(site.organisation(), c.id()));
-        model.addAttribute("open", c.isOpen(now));
+        // A consultation run outside Hyte is only shown here, with the link to where it ran.
+        Optional<Consultation.Outside> outside = consultations.outside(site.organisation(), c.id());
+        model.addAttribute("outside", outside.orElse(null));
+        model.addAttribute("open", outside.isEmpty() && c.isOpen(now));
         model.addAttribute("over", c.isOver(now));
         model.addAttribute("token", tokens.issue(c.id(), now));
         model.addAttribute("typed", typed);
