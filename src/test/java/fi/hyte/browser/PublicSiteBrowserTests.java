@@ -197,6 +197,8 @@ class PublicSiteBrowserTests {
             page.locator("form:has(#slug)")
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tallenna"))
                     .click();
+            // Waits for the answer to the save (a loaded machine may take a while to send it).
+            page.locator(".error-summary").waitFor();
             assertThat(page.locator(".error-summary").isVisible()).isTrue();
             violations.addAll(scan(page, "participation-errors"));
         }

@@ -189,7 +189,9 @@ class OutsideConsultationTests {
         assertThat(coordinator
                         .get("/participation/consultations/" + id + "/summary")
                         .body())
-                .contains("Iltatila nuorille");
+                .contains("Iltatila nuorille")
+                .contains("otakantaa.fi")
+                .contains("312");
     }
 
     @Test

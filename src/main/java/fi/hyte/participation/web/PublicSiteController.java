@@ -45,6 +45,7 @@ class PublicSiteController {
     private final fi.hyte.participation.domain.JoysAndWorries joys;
     private final PublicPageCache pages;
     private final fi.hyte.participation.domain.AccessibilityCheck check;
+    private final java.time.ZoneId zone;
 
     PublicSiteController(
             PublicReading reading,
@@ -56,8 +57,10 @@ class PublicSiteController {
             fi.hyte.participation.domain.YouSaidWeDid loop,
             fi.hyte.participation.domain.JoysAndWorries joys,
             PublicPageCache pages,
-            fi.hyte.participation.domain.AccessibilityCheck check) {
+            fi.hyte.participation.domain.AccessibilityCheck check,
+            @org.springframework.beans.factory.annotation.Value("${hyte.time-zone}") String zone) {
         this.check = check;
+        this.zone = java.time.ZoneId.of(zone);
         this.reading = reading;
         this.frame = frame;
         this.consultations = consultations;
@@ -320,6 +323,10 @@ class PublicSiteController {
         // A consultation run outside Hyte is only shown here, with the link to where it ran.
         Optional<Consultation.Outside> outside = consultations.outside(site.organisation(), c.id());
         model.addAttribute("outside", outside.orElse(null));
+        // Recorded by whole days (Helsinki): the first day and the last.
+        model.addAttribute("outsideFrom", java.time.LocalDate.ofInstant(c.opensAt(), zone));
+        model.addAttribute(
+                "outsideTo", java.time.LocalDate.ofInstant(c.closesAt().minusSeconds(1), zone));
         model.addAttribute("open", outside.isEmpty() && c.isOpen(now));
         model.addAttribute("over", c.isOver(now));
         model.addAttribute("token", tokens.issue(c.id(), now));
