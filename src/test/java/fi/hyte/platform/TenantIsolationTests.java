@@ -92,7 +92,6 @@ class TenantIsolationTests {
             "impact_follow_up",
             "impact_frozen",
             "consultation",
-            "consultation_outside",
             "consultation_response",
             "council_statement",
             "measure_feedback",
