@@ -1,6 +1,7 @@
 package fi.hyte.browser;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
@@ -20,13 +21,21 @@ final class Axe {
      * and returns the page's violations, each named by the page, the rule and the elements.
      */
     static List<String> scan(Page page, String name) {
+        return violations(analyze(page, name), name);
+    }
+
+    /** The screenshot as {@link #scan} takes it and axe-core's full result (passes, rules run, version). */
+    static AxeResults analyze(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
-        return new AxeBuilder(page)
-                .withTags(WCAG).analyze().getViolations().stream()
-                        .map(rule -> name + ": " + describe(rule))
-                        .collect(Collectors.toList());
+        return new AxeBuilder(page).withTags(WCAG).analyze();
+    }
+
+    static List<String> violations(AxeResults results, String name) {
+        return results.getViolations().stream()
+                .map(rule -> name + ": " + describe(rule))
+                .collect(Collectors.toList());
     }
 
     static String describe(Rule rule) {

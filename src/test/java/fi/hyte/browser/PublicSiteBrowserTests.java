@@ -11,12 +11,17 @@ import com.microsoft.playwright.options.AriaRole;
 import fi.hyte.support.HyteSpringTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo municipality's public site in a real browser: every page in Finnish, Swedish and English
@@ -50,22 +55,61 @@ class PublicSiteBrowserTests {
         playwright.close();
     }
 
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * The demo's example pages of a consultation, its "you said, we did" and a joys-and-worries
+     * collection, by their path with the id shown as {id} (the form the statement's record keeps).
+     */
+    Map<String, String> examplePages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        jdbc.sql("select c.id from consultation c join public_site s on s.organisation_id = c.organisation_id where"
+                        + " s.slug = 'kerava-demo' and c.published and c.concluded_at is not null order by c.created_at"
+                        + " limit 1")
+                .query(UUID.class)
+                .optional()
+                .ifPresent(id -> {
+                    pages.put("/consultations/{id}", "/consultations/" + id);
+                    pages.put("/consultations/{id}/we-did", "/consultations/" + id + "/we-did");
+                });
+        jdbc.sql("select j.id from joy_collection j join public_site s on s.organisation_id = j.organisation_id where"
+                        + " s.slug = 'kerava-demo' and j.published and j.example order by j.created_at limit 1")
+                .query(UUID.class)
+                .optional()
+                .ifPresent(id -> pages.put("/joys/{id}", "/joys/" + id));
+        return pages;
+    }
+
+    /**
+     * Every public page in every language at both widths: zero axe violations, and the record the
+     * accessibility statement is prefilled from agrees with this run (see {@link AxeRecord}).
+     */
     @Test
     void everyPublicPagePassesAxeInEveryLanguageAtDesktopAndPhoneWidth() {
         List<String> violations = new ArrayList<>();
+        AxeRecord record = new AxeRecord();
+        Map<String, String> recorded = new LinkedHashMap<>();
+        PAGES.forEach(p -> recorded.put(p.isEmpty() ? "/" : p.replace("/2025", "/{year}"), p));
+        recorded.putAll(examplePages());
         for (int width : List.of(1280, 390)) {
             try (BrowserContext context =
                     browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900))) {
                 Page page = context.newPage();
                 for (String language : List.of("fi", "sv", "en")) {
-                    for (String path : PAGES) {
+                    for (Map.Entry<String, String> entry : recorded.entrySet()) {
+                        String path = entry.getValue();
                         var response = page.navigate(url("/o/kerava-demo/" + language + path));
                         assertThat(response.status()).as(language + path).isEqualTo(200);
                         assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
                         assertThat(page.content()).doesNotContain("??");
-                        String name = "public-" + language + (path.isEmpty() ? "-front" : path.replace('/', '-')) + "-"
-                                + width;
-                        violations.addAll(scan(page, name));
+                        String name = "public-" + language
+                                + (path.isEmpty()
+                                        ? "-front"
+                                        : entry.getKey().replaceAll("[{}]", "").replace('/', '-')) + "-" + width;
+                        var results = Axe.analyze(page, name);
+                        record.add(entry.getKey(), language, width, results);
+                        violations.addAll(Axe.violations(results, name));
                         assertThat(((Number) page.evaluate(
                                                 "() => document.documentElement.scrollWidth - window.innerWidth"))
                                         .intValue())
@@ -80,6 +124,8 @@ class PublicSiteBrowserTests {
                         .isEmpty();
             }
         }
+        // Before the violations fail the test: a record with violations is as true as one without.
+        record.verifyOrWrite(true);
         assertThat(violations).isEmpty();
     }
 
@@ -151,6 +197,8 @@ class PublicSiteBrowserTests {
             page.locator("form:has(#slug)")
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tallenna"))
                     .click();
+            // Waits for the answer to the save (a loaded machine may take a while to send it).
+            page.locator(".error-summary").waitFor();
             assertThat(page.locator(".error-summary").isVisible()).isTrue();
             violations.addAll(scan(page, "participation-errors"));
         }

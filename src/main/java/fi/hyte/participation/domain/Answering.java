@@ -116,6 +116,10 @@ public class Answering {
         if (c.isOver(now)) {
             return Outcome.refused(List.of("participation.answer.problem.closed"));
         }
+        if (consultations.outside(c.organisation(), c.id()).isPresent()) {
+            // Run outside Hyte: residents answer there, never here.
+            return Outcome.refused(List.of("participation.answer.problem.outside"));
+        }
         if (!c.isOpen(now)) {
             return Outcome.refused(List.of("participation.answer.problem.notOpen"));
         }

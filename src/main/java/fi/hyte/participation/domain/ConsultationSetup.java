@@ -47,6 +47,15 @@ public class ConsultationSetup {
         if (!changed.closesAt().isAfter(changed.opensAt())) {
             problems.add("participation.consultation.problem.period");
         }
+        // Opening it to residents of a bilingual organisation needs its own sections in both languages.
+        if (changed.published()
+                && changed.id() != null
+                && sites.bilingual(tenant.organisation())
+                && consultations.sections(tenant.organisation(), changed.id()).stream()
+                        .filter(Consultation.Section::own)
+                        .anyMatch(s -> s.title().sv() == null || s.text().sv() == null)) {
+            problems.add("participation.consultation.problem.sectionsSwedish");
+        }
         if (before != null && before.published() && !now.isBefore(before.opensAt())) {
             if (!changed.opensAt().equals(before.opensAt())) {
                 problems.add("participation.consultation.problem.started");
@@ -101,6 +110,9 @@ public class ConsultationSetup {
                 .find(tenant.organisation(), consultation)
                 .orElseThrow(() -> new NotFoundException("Consultation"));
         consultations.lock(tenant.organisation(), consultation);
+        if (consultations.outside(tenant.organisation(), consultation).isPresent()) {
+            return false;
+        }
         UUID id = UUID.randomUUID();
         if (!consultations.addQuestion(
                 tenant.organisation(), consultation, new Consultation.Question(id, kind, text, choices))) {
@@ -112,6 +124,160 @@ public class ConsultationSetup {
         audit.created(tenant, "consultationQuestion", id, Map.of("kind", kind, "text", text.fi()));
         return true;
     }
+
+    /**
+     * Adds, changes, removes or moves a section the coordinator wrote for a topic consultation: a
+     * heading (200 characters at most) and a text (5,000), in Finnish at least; Swedish is needed to
+     * open it in a bilingual organisation. Refused once the consultation is published and open (the
+     * sections are frozen: residents comment on what they read), for one run outside Hyte and past
+     * {@link Consultation#MAX_OWN_SECTIONS}. Returns the broken rules' keys; nothing is saved then.
+     */
+    public List<String> ownSection(Tenant tenant, UUID consultation, SectionChange change, Instant now) {
+        tenant.require(Role.COORDINATOR);
+        Consultation c = consultations
+                .find(tenant.organisation(), consultation)
+                .orElseThrow(() -> new NotFoundException("Consultation"));
+        consultations.lock(tenant.organisation(), consultation);
+        if (c.sectionsFrozen(now)) {
+            return List.of("participation.section.problem.frozen");
+        }
+        if (consultations.outside(tenant.organisation(), consultation).isPresent()) {
+            return List.of("participation.section.problem.outside");
+        }
+        boolean known = change.section() == null
+                || consultations.sections(tenant.organisation(), consultation).stream()
+                        .anyMatch(s -> s.own() && s.id().equals(change.section()));
+        if (!known) {
+            throw new NotFoundException("Section");
+        }
+        List<String> problems = new ArrayList<>();
+        if (change.action().equals("SAVE")) {
+            LocalizedText title = change.title();
+            LocalizedText text = change.text();
+            if (title.fi() == null || !longest(title, 200)) {
+                problems.add("participation.section.problem.heading");
+            }
+            if (text.fi() == null || !longest(text, 5000)) {
+                problems.add("participation.section.problem.text");
+            }
+            if (!problems.isEmpty()) {
+                return problems;
+            }
+            if (change.section() == null) {
+                if (!consultations.addOwnSection(tenant.organisation(), consultation, title, text)) {
+                    return List.of("participation.section.problem.tooMany");
+                }
+            } else {
+                consultations.updateOwnSection(tenant.organisation(), consultation, change.section(), title, text);
+            }
+        } else if (change.action().equals("REMOVE")) {
+            consultations.removeOwnSection(tenant.organisation(), consultation, change.section());
+        } else {
+            consultations.moveSection(
+                    tenant.organisation(),
+                    consultation,
+                    change.section(),
+                    change.action().equals("UP"));
+        }
+        jdbc.sql("update consultation set version = version + 1 where organisation_id = ? and id = ?")
+                .params(tenant.organisation().value(), consultation)
+                .update();
+        audit.updated(
+                tenant,
+                "consultationSection",
+                change.section() == null ? consultation : change.section(),
+                Map.of(),
+                Map.of(
+                        "action", change.action(),
+                        "heading",
+                                String.valueOf(
+                                        change.title() == null
+                                                ? null
+                                                : change.title().fi())));
+        if (c.published()) {
+            sites.published(tenant.organisation());
+        }
+        return List.of();
+    }
+
+    private static boolean longest(LocalizedText t, int max) {
+        return (t.fi() == null || t.fi().length() <= max)
+                && (t.sv() == null || t.sv().length() <= max)
+                && (t.en() == null || t.en().length() <= max);
+    }
+
+    /**
+     * Records a consultation run outside Hyte (new when {@code c.id()} is null): the consultation row
+     * with its title, dates and summary (as its intro), and where it ran. Residents never answer it
+     * here; its themes are answered in "you said, we did" like any other's.
+     */
+    public UUID recordOutside(Tenant tenant, Consultation c, Consultation.Outside outside) {
+        tenant.require(Role.COORDINATOR);
+        UUID id = c.id();
+        if (id == null) {
+            id = UUID.randomUUID();
+            consultations.insert(new Consultation(
+                    id,
+                    tenant.organisation(),
+                    c.planId(),
+                    c.title(),
+                    c.intro(),
+                    c.opensAt(),
+                    c.closesAt(),
+                    "POST",
+                    false,
+                    List.of(),
+                    0));
+            consultations.saveOutside(tenant.organisation(), id, outside);
+            if (c.published() && !consultations.update(withId(c, id, 0))) {
+                throw new ConcurrentChangeException("Consultation");
+            }
+            audit.created(tenant, "outsideConsultation", id, outsideSummary(c, outside));
+        } else {
+            Consultation before = consultations
+                    .find(tenant.organisation(), id)
+                    .orElseThrow(() -> new NotFoundException("Consultation"));
+            Consultation.Outside was = consultations
+                    .outside(tenant.organisation(), id)
+                    .orElseThrow(() -> new NotFoundException("Consultation"));
+            if (!consultations.update(c)) {
+                throw new ConcurrentChangeException("Consultation");
+            }
+            consultations.saveOutside(tenant.organisation(), id, outside);
+            audit.updated(tenant, "outsideConsultation", id, outsideSummary(before, was), outsideSummary(c, outside));
+        }
+        sites.published(tenant.organisation());
+        return id;
+    }
+
+    private static Consultation withId(Consultation c, UUID id, int version) {
+        return new Consultation(
+                id,
+                c.organisation(),
+                c.planId(),
+                c.title(),
+                c.intro(),
+                c.opensAt(),
+                c.closesAt(),
+                "POST",
+                c.published(),
+                List.of(),
+                version);
+    }
+
+    private static Map<String, Object> outsideSummary(Consultation c, Consultation.Outside o) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(summary(c));
+        m.put("service", o.service());
+        m.put("url", o.url());
+        m.put("participants", String.valueOf(o.participants()));
+        return m;
+    }
+
+    /**
+     * A change to a coordinator's own section: SAVE (a new one when {@code section} is null), REMOVE,
+     * UP or DOWN.
+     */
+    public record SectionChange(UUID section, String action, LocalizedText title, LocalizedText text) {}
 
     private static Map<String, Object> summary(Consultation c) {
         return Map.of(

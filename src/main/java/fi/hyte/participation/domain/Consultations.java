@@ -63,12 +63,111 @@ public class Consultations {
     }
 
     public List<Consultation.Section> sections(OrganisationId organisation, UUID consultation) {
-        return jdbc.sql("select id, ref, title_fi, title_sv, title_en from consultation_section where organisation_id"
-                        + " = ? and consultation_id = ? order by position")
+        return jdbc.sql("select id, ref, title_fi, title_sv, title_en, text_fi, text_sv, text_en from"
+                        + " consultation_section where organisation_id = ? and consultation_id = ? order by position")
                 .params(organisation.value(), consultation)
                 .query((rs, n) -> new Consultation.Section(
-                        rs.getObject("id", UUID.class), rs.getString("ref"), text(rs, "title")))
+                        rs.getObject("id", UUID.class), rs.getString("ref"), text(rs, "title"), text(rs, "text")))
                 .list();
+    }
+
+    /** Where a consultation run outside Hyte took place; empty for one run in Hyte. */
+    public Optional<Consultation.Outside> outside(OrganisationId organisation, UUID consultation) {
+        return jdbc.sql("select service, url, participants from consultation_outside where organisation_id = ? and"
+                        + " consultation_id = ?")
+                .params(organisation.value(), consultation)
+                .query((rs, n) -> new Consultation.Outside(
+                        rs.getString("service"), rs.getString("url"), (Integer) rs.getObject("participants")))
+                .optional();
+    }
+
+    void saveOutside(OrganisationId organisation, UUID consultation, Consultation.Outside outside) {
+        jdbc.sql("insert into consultation_outside (consultation_id, organisation_id, service, url, participants)"
+                        + " values (?, ?, ?, ?, ?) on conflict (consultation_id) do update set service ="
+                        + " excluded.service, url = excluded.url, participants = excluded.participants where"
+                        + " consultation_outside.organisation_id = excluded.organisation_id")
+                .params(consultation, organisation.value(), outside.service(), outside.url(), outside.participants())
+                .update();
+    }
+
+    /** Adds a section the coordinator wrote, last; false when the consultation has its maximum already. */
+    boolean addOwnSection(OrganisationId organisation, UUID consultation, LocalizedText title, LocalizedText text) {
+        return jdbc.sql(
+                                "insert into consultation_section (id, organisation_id, consultation_id, position, ref, title_fi,"
+                                        + " title_sv, title_en, text_fi, text_sv, text_en) select ?, ?, ?,"
+                                        + " coalesce(max(position), 0) + 1, null, ?, ?, ?, ?, ?, ? from consultation_section"
+                                        + " where organisation_id = ? and consultation_id = ? having count(*) filter (where ref"
+                                        + " is null) < ?")
+                        .params(
+                                UUID.randomUUID(),
+                                organisation.value(),
+                                consultation,
+                                title.fi(),
+                                title.sv(),
+                                title.en(),
+                                text.fi(),
+                                text.sv(),
+                                text.en(),
+                                organisation.value(),
+                                consultation,
+                                Consultation.MAX_OWN_SECTIONS)
+                        .update()
+                == 1;
+    }
+
+    boolean updateOwnSection(
+            OrganisationId organisation, UUID consultation, UUID section, LocalizedText title, LocalizedText text) {
+        return jdbc.sql("update consultation_section set title_fi = ?, title_sv = ?, title_en = ?, text_fi = ?, text_sv"
+                                + " = ?, text_en = ? where organisation_id = ? and consultation_id = ? and id = ? and"
+                                + " ref is null")
+                        .params(
+                                title.fi(),
+                                title.sv(),
+                                title.en(),
+                                text.fi(),
+                                text.sv(),
+                                text.en(),
+                                organisation.value(),
+                                consultation,
+                                section)
+                        .update()
+                == 1;
+    }
+
+    boolean removeOwnSection(OrganisationId organisation, UUID consultation, UUID section) {
+        return jdbc.sql("delete from consultation_section where organisation_id = ? and consultation_id = ? and id = ?"
+                                + " and ref is null")
+                        .params(organisation.value(), consultation, section)
+                        .update()
+                == 1;
+    }
+
+    /** Swaps a section with the one before it (up) or after it; false when it is first or last already. */
+    boolean moveSection(OrganisationId organisation, UUID consultation, UUID section, boolean up) {
+        List<Consultation.Section> all = sections(organisation, consultation);
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(section)) {
+                at = i;
+            }
+        }
+        int to = up ? at - 1 : at + 1;
+        if (at < 0 || to < 0 || to >= all.size()) {
+            return false;
+        }
+        jdbc.sql("update consultation_section s set position = o.position from consultation_section o where"
+                        + " s.organisation_id = ? and o.organisation_id = s.organisation_id and s.consultation_id = ?"
+                        + " and o.consultation_id = s.consultation_id and ((s.id = ? and o.id = ?) or (s.id = ? and"
+                        + " o.id = ?))")
+                .params(
+                        organisation.value(),
+                        consultation,
+                        section,
+                        all.get(to).id(),
+                        all.get(to).id(),
+                        section)
+                .update();
+        return true;
     }
 
     public List<Consultation.Question> questions(OrganisationId organisation, UUID consultation) {

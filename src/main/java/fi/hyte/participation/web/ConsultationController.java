@@ -96,7 +96,12 @@ class ConsultationController {
     @GetMapping("/{id}")
     String edit(Tenant tenant, @PathVariable UUID id, Model model) {
         Consultation c = own(tenant, id);
+        if (consultations.outside(tenant.organisation(), id).isPresent()) {
+            return "redirect:/participation/consultations/" + id + "/outside";
+        }
         model.addAttribute("consultation", c);
+        model.addAttribute("sectionsFrozen", c.sectionsFrozen(Instant.now()));
+        model.addAttribute("maxOwnSections", Consultation.MAX_OWN_SECTIONS);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", ConsultationForm.of(c, zone));
         }
@@ -118,6 +123,9 @@ class ConsultationController {
             RedirectAttributes redirect) {
         tenant.require(Role.COORDINATOR);
         Consultation before = own(tenant, id);
+        if (consultations.outside(tenant.organisation(), id).isPresent()) {
+            return "redirect:/participation/consultations/" + id + "/outside";
+        }
         Consultation c = checked(tenant, form, errors, before);
         if (errors.hasErrors()) {
             return edit(tenant, id, model);
@@ -168,6 +176,68 @@ class ConsultationController {
         return "redirect:/participation/consultations/" + id;
     }
 
+    /**
+     * A topic consultation's own section: saved (new when no {@code section} is given), removed or
+     * moved up or down; refused with a message once the consultation is published and open.
+     */
+    @PostMapping("/{id}/sections")
+    String ownSection(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String headingFi,
+            @RequestParam(required = false) String headingSv,
+            @RequestParam(required = false) String headingEn,
+            @RequestParam(required = false) String textFi,
+            @RequestParam(required = false) String textSv,
+            @RequestParam(required = false) String textEn,
+            RedirectAttributes redirect) {
+        tenant.require(Role.COORDINATOR);
+        own(tenant, id);
+        String act = action == null ? "SAVE" : action;
+        UUID sectionId = null;
+        if (section != null && !section.isBlank()) {
+            try {
+                sectionId = UUID.fromString(section.strip());
+            } catch (IllegalArgumentException e) {
+                throw new NotFoundException("Section");
+            }
+        }
+        List<String> problems;
+        if (!List.of("SAVE", "REMOVE", "UP", "DOWN").contains(act) || (!act.equals("SAVE") && sectionId == null)) {
+            problems = List.of("participation.section.problem.action");
+        } else {
+            problems = setup.ownSection(
+                    tenant,
+                    id,
+                    new ConsultationSetup.SectionChange(
+                            sectionId,
+                            act,
+                            new LocalizedText(headingFi, headingSv, headingEn),
+                            new LocalizedText(textFi, textSv, textEn)),
+                    Instant.now());
+        }
+        if (problems.isEmpty()) {
+            redirect.addFlashAttribute("notice", "saved");
+        } else {
+            redirect.addFlashAttribute("problem", problems.get(0));
+            if (act.equals("SAVE")) {
+                redirect.addFlashAttribute(
+                        "sectionTyped",
+                        java.util.Map.of(
+                                "section", sectionId == null ? "" : sectionId.toString(),
+                                "headingFi", String.valueOf(headingFi == null ? "" : headingFi),
+                                "headingSv", String.valueOf(headingSv == null ? "" : headingSv),
+                                "headingEn", String.valueOf(headingEn == null ? "" : headingEn),
+                                "textFi", String.valueOf(textFi == null ? "" : textFi),
+                                "textSv", String.valueOf(textSv == null ? "" : textSv),
+                                "textEn", String.valueOf(textEn == null ? "" : textEn)));
+            }
+        }
+        return "redirect:/participation/consultations/" + id + "#sections-title";
+    }
+
     private Consultation checked(Tenant tenant, ConsultationForm form, BindingResult errors, Consultation before) {
         Instant opens = sameMinute(ConsultationForm.at(form.opensAt(), zone), before == null ? null : before.opensAt());
         Instant closes =
@@ -207,6 +277,7 @@ class ConsultationController {
         for (String problem : setup.problems(tenant, c, before, Instant.now())) {
             switch (problem) {
                 case "participation.consultation.problem.swedish" -> errors.rejectValue("titleSv", problem);
+                case "participation.consultation.problem.sectionsSwedish" -> errors.rejectValue("published", problem);
                 case "participation.consultation.problem.period", "participation.consultation.problem.shorten" ->
                     errors.rejectValue("closesAt", problem);
                 default -> errors.rejectValue("opensAt", problem);

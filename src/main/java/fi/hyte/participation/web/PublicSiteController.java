@@ -44,6 +44,8 @@ class PublicSiteController {
     private final fi.hyte.participation.domain.YouSaidWeDid loop;
     private final fi.hyte.participation.domain.JoysAndWorries joys;
     private final fi.hyte.platform.web.KeptPages pages;
+    private final fi.hyte.participation.domain.AccessibilityCheck check;
+    private final java.time.ZoneId zone;
 
     PublicSiteController(
             PublicReading reading,
@@ -54,7 +56,11 @@ class PublicSiteController {
             fi.hyte.participation.domain.CouncilStatements statements,
             fi.hyte.participation.domain.YouSaidWeDid loop,
             fi.hyte.participation.domain.JoysAndWorries joys,
-            fi.hyte.platform.web.KeptPages pages) {
+            fi.hyte.platform.web.KeptPages pages,
+            fi.hyte.participation.domain.AccessibilityCheck check,
+            @org.springframework.beans.factory.annotation.Value("${hyte.time-zone}") String zone) {
+        this.check = check;
+        this.zone = java.time.ZoneId.of(zone);
         this.reading = reading;
         this.frame = frame;
         this.consultations = consultations;
@@ -194,7 +200,12 @@ class PublicSiteController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return open(slug, lang, web, request, response, model).isEmpty() ? null : "participation/public/accessibility";
+        if (open(slug, lang, web, request, response, model).isEmpty()) {
+            return null;
+        }
+        // Prefilled from Hyte's own recorded axe-core check (the coordinator writes the gaps and status).
+        model.addAttribute("check", check.latest().orElse(null));
+        return "participation/public/accessibility";
     }
 
     /**
@@ -331,7 +342,14 @@ class PublicSiteController {
         model.addAttribute("comments", comments);
         model.addAttribute("commentPages", new CommentPages(commentPage, pages, from + 1, to, all.size()));
         model.addAttribute("statements", statements.published(site.organisation(), c.id()));
-        model.addAttribute("open", c.isOpen(now));
+        // A consultation run outside Hyte is only shown here, with the link to where it ran.
+        Optional<Consultation.Outside> outside = consultations.outside(site.organisation(), c.id());
+        model.addAttribute("outside", outside.orElse(null));
+        // Recorded by whole days (Helsinki): the first day and the last.
+        model.addAttribute("outsideFrom", java.time.LocalDate.ofInstant(c.opensAt(), zone));
+        model.addAttribute(
+                "outsideTo", java.time.LocalDate.ofInstant(c.closesAt().minusSeconds(1), zone));
+        model.addAttribute("open", outside.isEmpty() && c.isOpen(now));
         model.addAttribute("over", c.isOver(now));
         model.addAttribute("token", tokens.issue(c.id(), now));
         model.addAttribute("typed", typed);

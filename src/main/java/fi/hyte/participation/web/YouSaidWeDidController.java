@@ -166,6 +166,9 @@ class YouSaidWeDidController {
     String summary(Tenant tenant, @PathVariable UUID id, Model model) {
         tenant.require(Role.VIEWER);
         model.addAttribute("summary", summaries.of(tenant.organisation(), id));
+        // Run outside Hyte: its participants were counted there, not as respondents here.
+        model.addAttribute(
+                "outside", consultations.outside(tenant.organisation(), id).orElse(null));
         return "participation/summary";
     }
 
