@@ -127,7 +127,7 @@ final class BenchHyte implements AutoCloseable {
 
     /** The nearest-rank percentile of sorted values. */
     static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
     }
 
     static void delete(Path dir) {

@@ -1,6 +1,8 @@
 package fi.hyte.bench;
 
-import fi.hyte.HyteApplication;
+import static fi.hyte.bench.BenchHyte.percentile;
+import static fi.hyte.bench.BenchHyte.time;
+
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
@@ -17,7 +19,6 @@ import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.WebSession;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,20 +33,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -93,25 +90,8 @@ public final class ParticipationBenchmark {
     private ParticipationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(System.getProperty("hyte.bench.dir", System.getProperty("java.io.tmpdir")));
-        Path work = Files.createTempDirectory(Files.createDirectories(base), "hyte-bench-participation");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(HyteApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "--spring.datasource.username=postgres",
-                                "--spring.datasource.password=postgres",
-                                "--hyte.demo.enabled=false",
-                                "--hyte.indicators.refresh-cron=-",
-                                "--server.servlet.session.cookie.secure=false",
-                                "--logging.level.root=WARN")) {
-            new Run(app, work).all();
-        } finally {
-            delete(work);
+        try (BenchHyte hyte = BenchHyte.start("participation")) {
+            new Run(hyte.app(), hyte.work()).all();
         }
         System.exit(0);
     }
@@ -742,38 +722,9 @@ public final class ParticipationBenchmark {
         return Double.parseDouble(r.get("p95"));
     }
 
-    private static double[] time(int warmup, int runs, Callable<?> action) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            action.call();
-        }
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            action.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
-    }
-
     private static void check(boolean condition, String what) {
         if (!condition) {
             throw new IllegalStateException("failed: " + what);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The public site's axe results of one browser run, set against the checked-in record the
  * accessibility statement is prefilled from ({@code src/main/resources/participation/accessibility-check.json}).
  * The record must agree with the run (axe-core version, rules run, pages, languages, widths and each
- * page's violations) and be under a year old; otherwise the test fails and names the command that
- * refreshes it. With {@code -Dhyte.axe.record=true} the run writes the record instead.
+ * page's violations); otherwise the test fails and names the command that refreshes it. With {@code -Dhyte.axe.record=true} the run writes the record instead.
  */
 final class AxeRecord {
 
@@ -80,7 +79,7 @@ final class AxeRecord {
 
     /**
      * Writes the record when {@code hyte.axe.record} is true; otherwise asserts that the checked-in
-     * one agrees with this run (all but the date) and is under a year old.
+     * one agrees with this run (all but the date).
      */
     void verifyOrWrite(boolean keyboard) {
         JsonMapper json =
@@ -97,10 +96,8 @@ final class AxeRecord {
             AccessibilityCheck.Result recorded =
                     json.readValue(Files.readString(FILE), AccessibilityCheck.Result.class);
             assertThat(withoutDate(recorded)).as(stale).isEqualTo(withoutDate(now));
-            assertThat(recorded.day())
-                    .as("The accessibility check recorded in " + FILE + " is over a year old; refresh it with: "
-                            + REFRESH)
-                    .isAfter(LocalDate.now().minusYears(1));
+            // No check of the record's age: a build must not turn red with the calendar alone. The
+            // record's date is the day it was written; every run of this test re-proves it holds.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

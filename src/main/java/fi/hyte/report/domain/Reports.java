@@ -422,34 +422,10 @@ public class Reports {
     }
 
     public int publish(OrganisationId organisation, UUID snapshot) {
-        int updated = jdbc.sql("update report_snapshot set published_at = now() where organisation_id = ? and id = ?"
+        return jdbc.sql("update report_snapshot set published_at = now() where organisation_id = ? and id = ?"
                         + " and published_at is null")
                 .params(organisation.value(), snapshot)
                 .update();
-        // Counted once the publication is visible to others, so a reader meanwhile never keeps the old list.
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            PUBLICATIONS.incrementAndGet();
-                        }
-                    });
-        } else {
-            PUBLICATIONS.incrementAndGet();
-        }
-        return updated;
-    }
-
-    private static final java.util.concurrent.atomic.AtomicLong PUBLICATIONS =
-            new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * How many publications this application has made: when it changes, any organisation's list of
-     * published reports may have changed, so what the public pages keep must be checked again.
-     */
-    public long publications() {
-        return PUBLICATIONS.get();
     }
 
     /** A snapshot's stored content (its JSON text), for a snapshot read without it. */
