@@ -35,7 +35,9 @@ end
 
 request = function()
   n = n + 1
-  local headers = { ["Cookie"] = "SESSION=" .. cookies[(n % #cookies) + 1] }
+  local headers = {}
+  -- An empty file of sessions: requests without a cookie, as a resident's browser asks.
+  if #cookies > 0 then headers["Cookie"] = "SESSION=" .. cookies[(n % #cookies) + 1] end
   if extra_name then headers[extra_name] = extra_value end
   return wrk.format("GET", nil, headers)
 end
