@@ -60,8 +60,8 @@ class DemoClosedConsultationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(60);
-        assertThat(jdbc.sql("select held_reason from consultation_response where consultation_id = ? and status ="
-                                + " 'REMOVED' and held_reason is not null")
+        assertThat(jdbc.sql("select removed_reason from consultation_response where consultation_id = ? and status ="
+                                + " 'REMOVED' and removed_reason is not null")
                         .param(closed)
                         .query(String.class)
                         .list())
@@ -82,6 +82,11 @@ class DemoClosedConsultationTests {
         HttpResponse<String> consultation = web.get(base + "/consultations/" + closed);
         assertThat(consultation.statusCode()).isEqualTo(200);
         assertThat(consultation.body()).contains("Nuorisovaltuusto").contains("Vanhusneuvosto");
+        // The two removed comments come last (page 2 of 50 a page): the public sees why, never a blank comment.
+        assertThat(web.get(base + "/consultations/" + closed + "?page=2").body())
+                .contains("Moderaattori poisti viestin. Syy: toisen henkilötietoja")
+                .contains("Moderaattori poisti viestin. Syy: häirintä tai loukkaava sisältö")
+                .doesNotContain("040 123 4567");
         HttpResponse<String> weDid = web.get(base + "/consultations/" + closed + "/we-did");
         assertThat(weDid.statusCode()).isEqualTo(200);
         assertThat(weDid.body()).contains("Kouluruoka");

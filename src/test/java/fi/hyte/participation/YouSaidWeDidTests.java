@@ -265,12 +265,12 @@ class YouSaidWeDidTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(60);
-        assertThat(jdbc.sql("select held_reason from consultation_response where consultation_id = ? and status ="
-                                + " 'REMOVED' order by held_reason")
+        assertThat(jdbc.sql("select removed_reason from consultation_response where consultation_id = ? and status ="
+                                + " 'REMOVED' order by removed_reason")
                         .param(closed)
                         .query(String.class)
                         .list())
-                .containsExactly("HARASSMENT", "OTHERS_PERSONAL_DATA");
+                .containsExactly("HARASSMENT", "PERSONAL_DATA");
         YouSaidWeDid.Progress progress = loop.progress(demo, closed);
         assertThat(progress.items())
                 .as("58 comments, 6 themes and the 2 councils' statements")

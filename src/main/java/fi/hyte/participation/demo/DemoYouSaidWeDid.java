@@ -212,10 +212,10 @@ class DemoYouSaidWeDid implements DemoContent {
                 n++;
             }
         }
-        // Two comments a moderator removed, with the reason (the moderation module's own reason
-        // column, when it lands, takes these over).
+        // Two comments a moderator removed, with the moderation's own reason (the public page says
+        // "removed by the moderator" and why).
         String[][] removed = {
-            {"Naapurini Matti Virtanen soittaa musiikkia öisin, puhelin 040 123 4567.", "OTHERS_PERSONAL_DATA"},
+            {"Naapurini Matti Virtanen soittaa musiikkia öisin, puhelin 040 123 4567.", "PERSONAL_DATA"},
             {"Te päättäjät olette kaikki idiootteja.", "HARASSMENT"}
         };
         for (String[] r : removed) {
@@ -233,10 +233,10 @@ class DemoYouSaidWeDid implements DemoContent {
                             Map.of()),
                     "demo-consultation-" + n,
                     when);
-            jdbc.sql("update consultation_response r set status = 'REMOVED', held_reason = ? where organisation_id = ?"
-                            + " and consultation_id = ? and exists (select 1 from consultation_answer a where"
-                            + " a.response_id = r.id and a.text = ?)")
-                    .params(r[1], org.value(), id, r[0])
+            jdbc.sql("update consultation_response r set status = 'REMOVED', removed_reason = ?, moderated_by = 'demo',"
+                            + " moderated_at = ? where organisation_id = ? and consultation_id = ? and exists (select 1"
+                            + " from consultation_answer a where a.response_id = r.id and a.text = ?)")
+                    .params(r[1], java.sql.Timestamp.from(when.plusSeconds(3600)), org.value(), id, r[0])
                     .update();
             n++;
         }
