@@ -1,5 +1,7 @@
 package fi.hyte.report.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.hyte.impact.ImpactCatalog;
 import fi.hyte.indicator.IndicatorCatalog;
 import fi.hyte.indicator.IndicatorCatalog.GapInfo;
@@ -12,6 +14,7 @@ import fi.hyte.plan.PlanCatalog;
 import fi.hyte.plan.PlanCatalog.GoalStanding;
 import fi.hyte.plan.PlanCatalog.PlanStanding;
 import fi.hyte.plan.PlanCatalog.TargetStanding;
+import fi.hyte.platform.DataRevisions;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import fi.hyte.platform.format.Formats;
@@ -49,12 +52,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a report out from live data: each section's text in the reader's language and each block
  * from the indicator, plan and maturity modules' own read APIs, so the report shows what their
  * pages show. The same pass collects the language-free numbers behind it (values with provenance,
  * goal and measure statuses, maturity levels) that a snapshot keeps and "what changed" compares.
+ *
+ * <p>A draft's pages are composed again and again from data that seldom changes, so what is
+ * composed is kept by the data revisions it was read under ({@link DataRevisions}: the
+ * organisation's, the shared data's, and a county's members'), read before the data. A change
+ * anywhere in what a report is composed from raises one of them in the same transaction, so a kept
+ * composition is shown only while it is still what composing now would give. Inside a transaction
+ * that writes, nothing is kept or reused: it may see its own changes before they are committed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -81,6 +92,30 @@ public class Composer {
     private final ZoneId zone;
     private final SectionImages images;
     private final RegionalBlocks regional;
+    private final DataRevisions revisions;
+
+    /** Whole compositions (the preview, the report's page), by revisions, report, language and day. */
+    private final Cache<Kept, Composed> compositions;
+
+    /** A section's blocks (its page), by revisions, report, the blocks themselves, language and day. */
+    private final Cache<Kept, List<BlockContent>> sectionBlocks;
+
+    /** A county's members, by the county and the shared revision (the organisations are shared data). */
+    private final Cache<Kept, List<OrganisationId>> members =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record Kept(DataRevisions.Revisions revisions, Object... of) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Kept k && revisions.equals(k.revisions) && java.util.Arrays.equals(of, k.of);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * revisions.hashCode() + java.util.Arrays.hashCode(of);
+        }
+    }
 
     Composer(
             Reports reports,
@@ -95,7 +130,18 @@ public class Composer {
             ParticipationCatalog participation,
             @Value("${hyte.time-zone}") String zone,
             SectionImages images,
-            RegionalBlocks regional) {
+            RegionalBlocks regional,
+            DataRevisions revisions,
+            @Value("${hyte.report.kept-compositions:24}") int keptCompositions) {
+        this.revisions = revisions;
+        this.compositions = Caffeine.newBuilder()
+                .maximumSize(keptCompositions)
+                .expireAfterAccess(java.time.Duration.ofMinutes(30))
+                .build();
+        this.sectionBlocks = Caffeine.newBuilder()
+                .maximumSize(keptCompositions * 20L)
+                .expireAfterAccess(java.time.Duration.ofMinutes(30))
+                .build();
         this.images = images;
         this.regional = regional;
         this.impact = impact;
@@ -115,7 +161,29 @@ public class Composer {
     public record Composed(ReportContent content, Data data) {}
 
     public Composed compose(OrganisationId organisation, Report report, Locale locale, LocalDate today) {
-        return composeAll(organisation, report, List.of(locale), today).get(0);
+        if (!keeping()) {
+            return composeAll(organisation, report, List.of(locale), today).get(0);
+        }
+        return compositions.get(
+                new Kept(revisionsOf(organisation), organisation, report, locale, today),
+                k -> composeAll(organisation, report, List.of(locale), today).get(0));
+    }
+
+    /**
+     * Whether what is composed may be kept and what is kept reused: in a transaction that only
+     * reads (a page's), not in one that writes and may see its own changes before they are committed.
+     */
+    private static boolean keeping() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
+    /** The revisions a composition of the organisation's reports is read under, before any of its data. */
+    private DataRevisions.Revisions revisionsOf(OrganisationId organisation) {
+        DataRevisions.Revisions own = revisions.of(organisation);
+        List<OrganisationId> county =
+                members.get(new Kept(own.sharedOnly(), organisation), k -> regional.memberIds(organisation));
+        return county.isEmpty() ? own : revisions.of(concat(organisation, county));
     }
 
     /**
@@ -196,17 +264,7 @@ public class Composer {
 
     /** A block composed on its own, for the section page's live preview. */
     public BlockContent block(OrganisationId organisation, Report report, Block block, Locale locale, LocalDate today) {
-        Optional<Frozen> previous = previous(organisation, report);
-        return block(
-                new Context(
-                        organisation,
-                        report,
-                        locale,
-                        today,
-                        previous,
-                        new Formats(locale, zone),
-                        new Reads(List.of(locale))),
-                block);
+        return blocks(organisation, report, List.of(block), locale, today).get(0);
     }
 
     /**
@@ -219,6 +277,16 @@ public class Composer {
         if (blocks.isEmpty()) {
             return List.of();
         }
+        if (!keeping()) {
+            return composeBlocks(organisation, report, blocks, locale, today);
+        }
+        return sectionBlocks.get(
+                new Kept(revisionsOf(organisation), organisation, report, List.copyOf(blocks), locale, today),
+                k -> composeBlocks(organisation, report, blocks, locale, today));
+    }
+
+    private List<BlockContent> composeBlocks(
+            OrganisationId organisation, Report report, List<Block> blocks, Locale locale, LocalDate today) {
         Context c = new Context(
                 organisation,
                 report,
@@ -228,6 +296,12 @@ public class Composer {
                 new Formats(locale, zone),
                 new Reads(List.of(locale)));
         return blocks.stream().map(b -> block(c, b)).toList();
+    }
+
+    private static List<OrganisationId> concat(OrganisationId first, List<OrganisationId> more) {
+        List<OrganisationId> all = new ArrayList<>(more);
+        all.add(0, first);
+        return all;
     }
 
     private Optional<Frozen> previous(OrganisationId organisation, Report report) {

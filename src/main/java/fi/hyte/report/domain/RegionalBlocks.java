@@ -68,21 +68,32 @@ class RegionalBlocks {
     /** A member municipality of the county, by name in the reader's language. */
     private record Member(OrganisationId id, String name) {}
 
+    /** A county's members, the other organisations of its county in Hyte; none for one that is not a county. */
+    List<OrganisationId> memberIds(OrganisationId organisation) {
+        return members(organisation, Locale.forLanguageTag("fi"))
+                .map(all -> all.stream().map(Member::id).toList())
+                .orElse(List.of());
+    }
+
     private Optional<List<Member>> members(Context c) {
+        return members(c.organisation, c.locale);
+    }
+
+    private Optional<List<Member>> members(OrganisationId organisation, Locale locale) {
         boolean county = organisations
-                .summary(c.organisation)
+                .summary(organisation)
                 .map(o -> "WELLBEING_COUNTY".equals(o.regionKind()))
                 .orElse(false);
         if (!county) {
             return Optional.empty();
         }
-        String code = organisations.countyOf(c.organisation).orElse(null);
+        String code = organisations.countyOf(organisation).orElse(null);
         if (code == null) {
             return Optional.of(List.of());
         }
         return Optional.of(organisations.inCounty(code).stream()
-                .filter(o -> !o.id().equals(c.organisation))
-                .map(o -> new Member(o.id(), o.name().in(c.locale)))
+                .filter(o -> !o.id().equals(organisation))
+                .map(o -> new Member(o.id(), o.name().in(locale)))
                 .sorted(Comparator.comparing(Member::name))
                 .toList());
     }
