@@ -10,8 +10,10 @@ import fi.hyte.maturity.domain.Rounds;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -38,10 +40,27 @@ public class MaturityCatalog {
 
     /** The latest closed round's agreed levels; empty when no round has been closed. */
     public Optional<Standing> latest(OrganisationId organisation) {
-        return rounds.of(organisation).stream()
-                .filter(MaturityRound::closed)
-                .findFirst()
-                .map(round -> standing(results.of(organisation, round.id())));
+        return latestClosed(organisation).map(round -> standing(results.of(organisation, round.id())));
+    }
+
+    /**
+     * The latest closed round's agreed levels and its matrix in each of the languages (by language
+     * code), from one reading of the round's results; empty when no round has been closed.
+     */
+    public Optional<LatestWithMatrix> latestWithMatrix(OrganisationId organisation, List<Locale> locales) {
+        return latestClosed(organisation).map(round -> {
+            RoundResults shown = results.of(organisation, round.id());
+            Map<String, MatrixFigure> matrices = new LinkedHashMap<>();
+            locales.forEach(locale -> matrices.put(locale.getLanguage(), figure(shown, locale)));
+            return new LatestWithMatrix(standing(shown), matrices);
+        });
+    }
+
+    /** A round's agreed levels with its matrix by language code. */
+    public record LatestWithMatrix(Standing standing, Map<String, MatrixFigure> matrices) {}
+
+    private Optional<MaturityRound> latestClosed(OrganisationId organisation) {
+        return rounds.of(organisation).stream().filter(MaturityRound::closed).findFirst();
     }
 
     /** One round of the organisation's, closed or not (its levels may still be unagreed). */

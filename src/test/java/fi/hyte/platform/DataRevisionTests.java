@@ -46,7 +46,6 @@ class DataRevisionTests {
             Map.entry("consultation_flag", "residents' reports of a comment to the moderators"),
             Map.entry("report_comment", "comments are never composed or published"),
             Map.entry("report_export", "a file made from a snapshot, which never changes"),
-            Map.entry("impact_revision", "impact's own revision of its cases"),
             Map.entry("data_revision", "the revisions themselves"));
 
     /** Tables without an organisation that nothing is composed from. */

@@ -1,5 +1,6 @@
 package fi.hyte.impact.domain;
 
+import fi.hyte.platform.DataRevisions;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.OrganisationId;
 import java.math.BigDecimal;
@@ -43,9 +44,12 @@ public class DecisionCases {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    DecisionCases(JdbcClient jdbc, JsonMapper json) {
+    private final DataRevisions revisions;
+
+    DecisionCases(JdbcClient jdbc, JsonMapper json, DataRevisions revisions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.revisions = revisions;
     }
 
     public List<DecisionCase> of(OrganisationId organisation) {
@@ -448,14 +452,12 @@ public class DecisionCases {
     // Cross-decision reading
 
     /**
-     * The organisation's revision of its cases: raised in the same transaction as any change to one
-     * of its cases, alternatives, cells or hearings (a trigger, V20261210_40); 0 before the first.
+     * The organisation's data revision ({@link DataRevisions}): raised in the same transaction as any
+     * change to one of its cases, alternatives, cells or hearings, and to the rest of its data; 0
+     * before the first.
      */
     public long revision(OrganisationId organisation) {
-        return jdbc.sql("select coalesce((select revision from impact_revision where organisation_id = ?), 0)")
-                .param(organisation.value())
-                .query(Long.class)
-                .single();
+        return revisions.of(organisation).of(organisation);
     }
 
     /**

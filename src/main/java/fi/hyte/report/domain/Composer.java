@@ -827,7 +827,8 @@ public class Composer {
             return empty(c, b, msg(c, "report.block.MATURITY"), msg(c, "report.block.noRound"), facts.digest());
         }
         MaturityCatalog.Standing s = latest.get();
-        Optional<MaturityCatalog.MatrixFigure> matrix = maturity.matrix(c.organisation, s.roundId(), c.locale);
+        Optional<MaturityCatalog.MatrixFigure> matrix =
+                latestWithMatrix(c).map(l -> l.matrices().get(c.locale.getLanguage()));
         List<List<String>> rows = new ArrayList<>();
         for (MaturityCatalog.CriterionStanding cr : s.criteria()) {
             facts.add(cr.key(), cr.level(), cr.previousLevel());
@@ -1403,7 +1404,12 @@ public class Composer {
     }
 
     private Optional<MaturityCatalog.Standing> latestRound(Context c) {
-        return c.reads.get(List.of("maturity"), () -> maturity.latest(c.organisation));
+        return latestWithMatrix(c).map(MaturityCatalog.LatestWithMatrix::standing);
+    }
+
+    /** The latest closed round with its matrix in each language of this call, read once for all. */
+    private Optional<MaturityCatalog.LatestWithMatrix> latestWithMatrix(Context c) {
+        return c.reads.get(List.of("maturity"), () -> maturity.latestWithMatrix(c.organisation, c.reads.locales));
     }
 
     private String msg(Context c, String key, Object... args) {
