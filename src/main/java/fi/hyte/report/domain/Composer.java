@@ -887,6 +887,12 @@ public class Composer {
         for (JoyWorry j : all) {
             Support support = support(c, j);
             facts.add(j.id(), j.kind(), themeFacts.getOrDefault(j.id(), j.text()), support.name());
+            if (!themeFacts.containsKey(j.id())) {
+                c.joy(
+                        j.id(),
+                        new ReportContent.JoyState(
+                                j.kind().name(), j.text(), j.source(), j.indicatorId(), support.name()));
+            }
             items.add(new Item(
                     msg(c, "report.joy." + j.kind()) + " · " + j.source(),
                     j.text(),
@@ -1478,6 +1484,7 @@ public class Composer {
         private final Map<String, GoalState> goals = new LinkedHashMap<>();
         private final Map<String, MeasureState> measures = new LinkedHashMap<>();
         private final Map<String, Level> levels = new LinkedHashMap<>();
+        private final Map<UUID, ReportContent.JoyState> joys = new LinkedHashMap<>();
 
         Context(
                 OrganisationId organisation,
@@ -1513,12 +1520,17 @@ public class Composer {
             levels.putIfAbsent(l.key(), l);
         }
 
+        void joy(UUID id, ReportContent.JoyState j) {
+            joys.putIfAbsent(id, j);
+        }
+
         Data data() {
             return new Data(
                     List.copyOf(values.values()),
                     List.copyOf(goals.values()),
                     List.copyOf(measures.values()),
-                    List.copyOf(levels.values()));
+                    List.copyOf(levels.values()),
+                    List.copyOf(joys.values()));
         }
     }
 

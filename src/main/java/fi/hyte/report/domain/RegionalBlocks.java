@@ -300,7 +300,9 @@ class RegionalBlocks {
                 byFinnishTitle.putIfAbsent(v.indicator(), v.indicatorId());
             }
             for (FrozenJoy j : joys) {
-                Integer indicator = j.indicatorTitle() == null ? null : byFinnishTitle.get(j.indicatorTitle());
+                Integer indicator = j.indicatorId() != null
+                        ? j.indicatorId()
+                        : j.indicatorTitle() == null ? null : byFinnishTitle.get(j.indicatorTitle());
                 String key = j.kind() + "|"
                         + (indicator != null
                                 ? indicator
@@ -314,7 +316,7 @@ class RegionalBlocks {
                 s.themes.add(j.text() + " (" + fromReport + ")");
                 s.mentions++;
                 fromReports++;
-                facts.add(m.id().value(), snapshot.id(), j.kind(), j.text(), j.indicatorTitle());
+                facts.add(m.id().value(), snapshot.id(), j.kind(), j.text(), j.indicatorId(), j.indicatorTitle());
             }
         }
         for (Shared s : groups.values()) {
@@ -403,8 +405,25 @@ class RegionalBlocks {
                 .optional();
     }
 
-    /** A joy or worry a member's sector or partner recorded, as its approved report shows it. */
-    record FrozenJoy(String kind, String text, String source, String indicatorTitle) {}
+    /**
+     * A joy or worry a member's sector or partner recorded, as its approved report keeps it: linked
+     * to an indicator by its id, or (in a snapshot frozen before session 7) by the Finnish title its
+     * text names; null for neither.
+     */
+    record FrozenJoy(String kind, String text, String source, Integer indicatorId, String indicatorTitle) {}
+
+    /**
+     * The joys and worries a frozen report keeps in its data (kind, text, source and indicator id), or
+     * for a snapshot frozen before they were kept there, as {@link #joysFromText} reads them.
+     */
+    List<FrozenJoy> frozenJoys(Frozen f) {
+        if (f.data() != null && f.data().joys() != null) {
+            return f.data().joys().stream()
+                    .map(j -> new FrozenJoy(j.kind(), j.text(), j.source(), j.indicatorId(), null))
+                    .toList();
+        }
+        return joysFromText(f);
+    }
 
     /**
      * The joys and worries in a frozen report's joys-and-worries blocks, read from its Finnish content:
@@ -412,7 +431,7 @@ class RegionalBlocks {
      * data's verdict naming the indicator. Residents' themes (counted from the participation side
      * already) are left out, and so is an item whose kind this version of Hyte cannot tell.
      */
-    List<FrozenJoy> frozenJoys(Frozen f) {
+    List<FrozenJoy> joysFromText(Frozen f) {
         Locale fi = Locale.forLanguageTag("fi");
         ReportContent content = f.in("fi");
         String joy = messages.getMessage("report.joy.JOY", null, fi) + " · ";
@@ -442,7 +461,7 @@ class RegionalBlocks {
                     if (residents.stream().anyMatch(r -> r.matcher(source).matches())) {
                         continue;
                     }
-                    out.add(new FrozenJoy(kind, item.text(), source, indicatorOf(item.mark(), verdicts)));
+                    out.add(new FrozenJoy(kind, item.text(), source, null, indicatorOf(item.mark(), verdicts)));
                 }
             }
         }

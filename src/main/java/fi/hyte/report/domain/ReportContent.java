@@ -114,9 +114,17 @@ public record ReportContent(
     /**
      * The numbers behind a report, in no language: each indicator value with its provenance, and the
      * goals, measures and maturity levels with their status. The data export and "what changed" use it.
+     *
+     * @param joys the joys and worries the organisation's sectors and partners recorded for the report
+     *     (not residents' themes, which the participation module keeps); null in a snapshot frozen
+     *     before they were kept here (session 7), whose joys can only be read from its text
      */
     public record Data(
-            List<DataValue> values, List<GoalState> goals, List<MeasureState> measures, List<Level> maturity) {}
+            List<DataValue> values,
+            List<GoalState> goals,
+            List<MeasureState> measures,
+            List<Level> maturity,
+            List<JoyState> joys) {}
 
     /**
      * One value; role is own, county, region, country or peer.
@@ -143,4 +151,10 @@ public record ReportContent(
     public record MeasureState(String ref, String title, String goalRef, String status, int progress) {}
 
     public record Level(String key, String title, Integer level) {}
+
+    /**
+     * A joy (JOY) or worry (WORRY) as written, who recorded it, the indicator it is linked to (null
+     * for none) and whether that indicator's data supports it (SUPPORTS, CONTRADICTS or NO_DATA).
+     */
+    public record JoyState(String kind, String text, String source, Integer indicatorId, String support) {}
 }

@@ -123,6 +123,9 @@ public class ReportExports {
         out.put("goals", frozen.data().goals());
         out.put("measures", frozen.data().measures());
         out.put("maturity", frozen.data().maturity());
+        if (frozen.data().joys() != null) {
+            out.put("joys", frozen.data().joys());
+        }
         return json.writeValueAsString(out);
     }
 

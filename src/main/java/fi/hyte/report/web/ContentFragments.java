@@ -16,8 +16,9 @@ import org.thymeleaf.context.Context;
  * The report's content fragment ({@code report/content :: content}) as HTML, kept by exactly what it
  * shows: the composed content itself (records all the way down, so equal content is equal data, in
  * every heading, number and chart), the blocks marked changed and the language. A draft is composed
- * from current data on every request as before; only when that composition is the same as one
- * already written out is the writing (3 MB of HTML for 150 blocks) skipped.
+ * by the data revisions it was read under ({@code Composer}); when that composition is the same as
+ * one already written out, the writing (3 MB of HTML for 150 blocks) is skipped. A section page's
+ * blocks are kept the same way, one by one.
  */
 @Component
 class ContentFragments {
@@ -34,6 +35,14 @@ class ContentFragments {
             .weigher((Key k, String html) -> html.length())
             .build();
 
+    /** A section page's block, by the block's composed content, whether it changed since review, and the language. */
+    private record BlockKey(ReportContent.BlockContent block, boolean changed, Locale locale) {}
+
+    private final Cache<BlockKey, String> writtenBlocks = Caffeine.newBuilder()
+            .maximumWeight(MAX_CHARACTERS / 4)
+            .weigher((BlockKey k, String html) -> html.length())
+            .build();
+
     ContentFragments(ITemplateEngine templates) {
         this.templates = templates;
     }
@@ -45,6 +54,16 @@ class ContentFragments {
             context.setVariable("html", html.get());
             context.setVariable("changedBlocks", key.changed());
             return templates.process("report/content-only", context);
+        });
+    }
+
+    /** One block as the section page shows it ({@code report/content :: block}), written once for each distinct content. */
+    String block(ReportContent.BlockContent block, boolean changed, Locale locale) {
+        return writtenBlocks.get(new BlockKey(block, changed, locale), key -> {
+            Context context = new Context(locale);
+            context.setVariable("b", block);
+            context.setVariable("changed", changed);
+            return templates.process("report/block-only", context);
         });
     }
 }

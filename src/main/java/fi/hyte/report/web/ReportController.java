@@ -435,10 +435,9 @@ class ReportController {
             Block b = blocks.get(i);
             ReportContent.BlockContent c = composed.get(i);
             // The fingerprint digests the raw facts, the same in every language: no second composition.
-            shown.add(new ShownBlock(
-                    b,
-                    c,
-                    b.reviewedFingerprint() != null && !b.reviewedFingerprint().equals(c.fingerprint())));
+            boolean changed =
+                    b.reviewedFingerprint() != null && !b.reviewedFingerprint().equals(c.fingerprint());
+            shown.add(new ShownBlock(b, c, changed, fragments.block(c, changed, locale)));
         }
         model.addAttribute("report", r);
         model.addAttribute("section", s);
@@ -492,8 +491,11 @@ class ReportController {
         return plan.map(p -> plans.goals(tenant.organisation(), p)).orElse(List.of());
     }
 
-    /** A block as the section page shows it: the block, its content now, and whether its data changed since review. */
-    record ShownBlock(Block block, ReportContent.BlockContent content, boolean changed) {}
+    /**
+     * A block as the section page shows it: the block, its content now, whether its data changed
+     * since review, and its HTML (written once for each distinct content).
+     */
+    record ShownBlock(Block block, ReportContent.BlockContent content, boolean changed, String html) {}
 
     /** A comment with its answers. */
     record Thread(fi.hyte.report.domain.Comment first, List<fi.hyte.report.domain.Comment> answers) {}

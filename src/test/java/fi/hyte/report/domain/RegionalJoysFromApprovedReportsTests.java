@@ -1,22 +1,10 @@
-package fi.hyte.report;
+package fi.hyte.report.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.organisation.domain.RegionKind;
 import fi.hyte.platform.LocalizedText;
-import fi.hyte.report.domain.Block;
-import fi.hyte.report.domain.BlockKind;
-import fi.hyte.report.domain.Composer;
-import fi.hyte.report.domain.Handling;
-import fi.hyte.report.domain.JoyWorry;
-import fi.hyte.report.domain.Outlines;
-import fi.hyte.report.domain.Report;
-import fi.hyte.report.domain.ReportContent;
 import fi.hyte.report.domain.ReportContent.BlockContent;
-import fi.hyte.report.domain.ReportKind;
-import fi.hyte.report.domain.ReportWork;
-import fi.hyte.report.domain.Reports;
-import fi.hyte.report.domain.Section;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.Fixtures.Org;
 import fi.hyte.support.HyteSpringTest;
@@ -27,11 +15,14 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The county's shared joys and worries take what each member recorded in its latest approved report,
  * read from that report's frozen snapshot, with the member's name and the report — and never a
- * member's draft, not even the reopened draft of the very report that was approved.
+ * member's draft, not even the reopened draft of the very report that was approved. A joy linked to
+ * an indicator is grouped by it, read from the snapshot's data; a snapshot frozen before joys were
+ * kept as data (session 7) gives the same joys read from its text.
  */
 @HyteSpringTest
 class RegionalJoysFromApprovedReportsTests {
@@ -50,6 +41,15 @@ class RegionalJoysFromApprovedReportsTests {
 
     @Autowired
     Composer composer;
+
+    @Autowired
+    RegionalBlocks regionalBlocks;
+
+    @Autowired
+    FrozenCache frozen;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));
 
@@ -131,6 +131,17 @@ class RegionalJoysFromApprovedReportsTests {
         Org nokia = fixtures.organisation("nokia" + suffix, RegionKind.MUNICIPALITY, "536");
 
         UUID approved = readyWithJoy(tampere, "Uimahallin käyttö on kasvanut");
+        int indicator = jdbc.sql("select id from indicator where organisation_id is null order by id limit 1")
+                .query(Integer.class)
+                .single();
+        work.addJoyWorry(
+                tampere.tenant(),
+                approved,
+                JoyWorry.Kind.WORRY,
+                "Sosiaalipalvelut",
+                "Yksinäisyys lisääntyy",
+                indicator,
+                i -> true);
         approveAndPublish(tampere, approved);
         // A correction reopens Tampere's report: the joy added to the draft stays Tampere's own.
         work.correct(tampere.tenant(), approved, "Täydennys");
@@ -166,7 +177,49 @@ class RegionalJoysFromApprovedReportsTests {
         assertThat(row.get(1)).isEqualTo("Ilonaihe");
         assertThat(row.get(4)).containsIgnoringCase("tampere");
         assertThat(row.get(5)).contains("Vuosiraportti");
-        assertThat(shared.notes()).anySatisfy(n -> assertThat(n).contains("luettu 1 ilon- tai huolenaihetta"));
+        assertThat(shared.notes()).anySatisfy(n -> assertThat(n).contains("luettu 2 ilon- tai huolenaihetta"));
+        String title = jdbc.sql("select title_fi from indicator where id = ?")
+                .param(indicator)
+                .query(String.class)
+                .single();
+        List<String> linked = shared.table().rows().stream()
+                .filter(r -> r.get(5).contains("Yksinäisyys lisääntyy"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(linked.get(0)).as("grouped by the linked indicator").isEqualTo(title);
+        assertThat(linked.get(1)).isEqualTo("Huolenaihe");
+
+        // The snapshot keeps them as data; one frozen before that is read from its text to the same joys.
+        Snapshot snapshot = reports.versions(tampere.id(), approved).stream()
+                .filter(v -> v.versionNo() == 1)
+                .findFirst()
+                .flatMap(v -> reports.snapshot(tampere.id(), v.id()))
+                .orElseThrow();
+        Frozen kept = frozen.of(snapshot);
+        assertThat(kept.data().joys())
+                .extracting(ReportContent.JoyState::text, ReportContent.JoyState::indicatorId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Uimahallin käyttö on kasvanut", null),
+                        org.assertj.core.groups.Tuple.tuple("Yksinäisyys lisääntyy", indicator));
+        ReportContent.Data data = kept.data();
+        Frozen older = new Frozen(
+                kept.format(),
+                kept.title(),
+                kept.composedOn(),
+                kept.languages(),
+                new ReportContent.Data(data.values(), data.goals(), data.measures(), data.maturity(), null),
+                kept.amendments());
+        assertThat(regionalBlocks.frozenJoys(older))
+                .extracting(
+                        RegionalBlocks.FrozenJoy::kind,
+                        RegionalBlocks.FrozenJoy::text,
+                        RegionalBlocks.FrozenJoy::source,
+                        RegionalBlocks.FrozenJoy::indicatorTitle)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "JOY", "Uimahallin käyttö on kasvanut", "Liikuntapalvelut", null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "WORRY", "Yksinäisyys lisääntyy", "Sosiaalipalvelut", title));
         assertThat(shared.source()).contains("hyväksytyt hyvinvointikertomukset");
         assertThat(shared.toString()).doesNotContain("LUONNOS-TAMPERE").doesNotContain("LUONNOS-NOKIA");
     }
