@@ -96,6 +96,7 @@ class SingleSignOnTwoNodesTests {
                         "--hyte.demo.password=" + HyteSpringTest.DEMO_PASSWORD,
                         "--hyte.secret-key=" + HyteSpringTest.SECRET_KEY,
                         "--management.endpoints.web.exposure.include=health",
+                        "--hyte.documents.warm-up=false",
                         "--spring.jmx.enabled=false");
     }
 

@@ -48,6 +48,7 @@ class TwoNodesTests {
                         "--hyte.demo.enabled=true",
                         "--hyte.demo.password=" + HyteSpringTest.DEMO_PASSWORD,
                         "--management.endpoints.web.exposure.include=health",
+                        "--hyte.documents.warm-up=false",
                         "--spring.jmx.enabled=false");
     }
 

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
             "hyte.security.max-failed-logins=5",
             "hyte.indicators.sotkanet-base-url=${hyte.test.sotkanet.url}",
             "hyte.indicators.refresh-cron=-",
+            "hyte.documents.warm-up=false",
             "hyte.participation.council-notice-cron=-",
             "hyte.indicators.retry-pause=10ms",
             "hyte.secret-key=" + HyteSpringTest.SECRET_KEY
