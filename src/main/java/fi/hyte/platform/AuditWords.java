@@ -310,7 +310,9 @@ public class AuditWords {
                     "publicEvaluations",
                     "publicIndicator",
                     "consultation",
-                    "consultationQuestion" -> "participation";
+                    "consultationQuestion",
+                    "outsideConsultation",
+                    "consultationSection" -> "participation";
             case "comparisonRegion" -> "indicator";
             case "sector", "person", "body", "bodyMember", "responsibility" -> "organisation";
             default -> null;

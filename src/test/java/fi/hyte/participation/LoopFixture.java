@@ -16,13 +16,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * An organisation with a plan (a line, a goal, a measure), an online public site and an open
  * consultation on the goal with a free-text and a scale question, for the "you said, we did",
- * summary and export tests. Comments go in through the residents' own service.
+ * summary and export tests. Comments go in through the residents' own service. A new one, with its
+ * own organisation, each time a test asks its {@code ObjectProvider<LoopFixture>}.
  */
+@Component
+@Scope("prototype")
 class LoopFixture {
 
     final Org org;

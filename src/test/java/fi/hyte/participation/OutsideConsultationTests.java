@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.participation.domain.Answering;
 import fi.hyte.participation.domain.Consultation;
-import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
 import fi.hyte.participation.domain.FormTokens;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.YouSaidWeDid;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,16 +38,10 @@ class OutsideConsultationTests {
     int port;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    fi.hyte.support.PlanFixtures planFixtures;
+    ObjectProvider<LoopFixture> loops;
 
     @Autowired
     Publishing publishing;
-
-    @Autowired
-    ConsultationSetup setup;
 
     @Autowired
     Consultations consultations;
@@ -58,9 +51,6 @@ class OutsideConsultationTests {
 
     @Autowired
     FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
 
     @Autowired
     YouSaidWeDid loop;
@@ -76,7 +66,7 @@ class OutsideConsultationTests {
 
     @BeforeEach
     void anOrganisationWithAPublicSite() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         coordinator = WebSession.signedIn(port, f.org.user(Role.COORDINATOR), Fixtures.PASSWORD);
     }
 

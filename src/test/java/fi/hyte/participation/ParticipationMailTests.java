@@ -14,14 +14,11 @@ import fi.hyte.participation.domain.Consultations;
 import fi.hyte.participation.domain.CouncilNotices;
 import fi.hyte.participation.domain.CouncilStatements;
 import fi.hyte.participation.domain.FormTokens;
-import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.YouSaidWeDid;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.Role;
 import fi.hyte.platform.mail.MailBenchAccess;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
-import fi.hyte.support.PlanFixtures;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -35,6 +32,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,13 +73,10 @@ class ParticipationMailTests {
     int port;
 
     @Autowired
+    ObjectProvider<LoopFixture> loops;
+
+    @Autowired
     Fixtures fixtures;
-
-    @Autowired
-    PlanFixtures planFixtures;
-
-    @Autowired
-    Publishing publishing;
 
     @Autowired
     ConsultationSetup setup;
@@ -94,9 +89,6 @@ class ParticipationMailTests {
 
     @Autowired
     FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
 
     @Autowired
     YouSaidWeDid loop;
@@ -121,7 +113,7 @@ class ParticipationMailTests {
 
     @BeforeEach
     void aConsultation() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         domain = "asukas" + Long.toString(System.nanoTime(), 36) + ".test";
     }
 

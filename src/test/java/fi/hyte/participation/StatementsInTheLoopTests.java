@@ -3,20 +3,15 @@ package fi.hyte.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hyte.organisation.domain.BodyType;
-import fi.hyte.participation.domain.Answering;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
 import fi.hyte.participation.domain.CouncilStatements;
-import fi.hyte.participation.domain.FormTokens;
-import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.Summaries;
 import fi.hyte.participation.domain.YouSaidWeDid;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
-import fi.hyte.support.PlanFixtures;
 import fi.hyte.support.WebSession;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -36,6 +31,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,28 +50,16 @@ class StatementsInTheLoopTests {
     int port;
 
     @Autowired
+    ObjectProvider<LoopFixture> loops;
+
+    @Autowired
     Fixtures fixtures;
-
-    @Autowired
-    PlanFixtures planFixtures;
-
-    @Autowired
-    Publishing publishing;
 
     @Autowired
     ConsultationSetup setup;
 
     @Autowired
     Consultations consultations;
-
-    @Autowired
-    Answering answering;
-
-    @Autowired
-    FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
 
     @Autowired
     YouSaidWeDid loop;
@@ -98,7 +82,7 @@ class StatementsInTheLoopTests {
 
     @BeforeEach
     void aConsultationWithACommentAndAStatement() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         assertThat(f.comment("Jonot ovat pitkät.", null, null).status()).isEqualTo("PUBLISHED");
         youth = fixtures.body(f.org, BodyType.YOUTH_COUNCIL, "Nuorisovaltuusto");
         UUID older = fixtures.body(f.org, BodyType.OLDER_PEOPLE_COUNCIL, "Vanhusneuvosto");

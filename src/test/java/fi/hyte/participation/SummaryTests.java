@@ -2,14 +2,8 @@ package fi.hyte.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hyte.participation.domain.Answering;
-import fi.hyte.participation.domain.ConsultationSetup;
-import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.FormTokens;
-import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.Summaries;
 import fi.hyte.participation.domain.YouSaidWeDid;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
@@ -33,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,28 +44,7 @@ class SummaryTests {
     int port;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    fi.hyte.support.PlanFixtures planFixtures;
-
-    @Autowired
-    Publishing publishing;
-
-    @Autowired
-    ConsultationSetup setup;
-
-    @Autowired
-    Consultations consultations;
-
-    @Autowired
-    Answering answering;
-
-    @Autowired
-    FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
+    ObjectProvider<LoopFixture> loops;
 
     @Autowired
     YouSaidWeDid loop;
@@ -85,7 +59,7 @@ class SummaryTests {
 
     @BeforeEach
     void answers() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         for (int i = 1; i <= 6; i++) {
             f.answer(
                     Map.of(f.section.id(), "Kommentti numero " + i),

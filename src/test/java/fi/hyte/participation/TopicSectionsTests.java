@@ -2,13 +2,10 @@ package fi.hyte.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hyte.participation.domain.Answering;
 import fi.hyte.participation.domain.Consultation;
 import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.FormTokens;
 import fi.hyte.participation.domain.Publishing;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
 import fi.hyte.support.Fixtures;
@@ -25,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +39,7 @@ class TopicSectionsTests {
     int port;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    fi.hyte.support.PlanFixtures planFixtures;
+    ObjectProvider<LoopFixture> loops;
 
     @Autowired
     Publishing publishing;
@@ -56,15 +51,6 @@ class TopicSectionsTests {
     Consultations consultations;
 
     @Autowired
-    Answering answering;
-
-    @Autowired
-    FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
-
-    @Autowired
     JdbcClient jdbc;
 
     LoopFixture f;
@@ -73,7 +59,7 @@ class TopicSectionsTests {
 
     @BeforeEach
     void aTopicConsultationNotYetPublished() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         coordinator = WebSession.signedIn(port, f.org.user(Role.COORDINATOR), Fixtures.PASSWORD);
         LocalDateTime now = LocalDateTime.now().withSecond(0).withNano(0);
         Response created = coordinator.post(

@@ -3,14 +3,9 @@ package fi.hyte.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fi.hyte.participation.domain.Answering;
-import fi.hyte.participation.domain.ConsultationSetup;
-import fi.hyte.participation.domain.Consultations;
-import fi.hyte.participation.domain.FormTokens;
 import fi.hyte.participation.domain.Publishing;
 import fi.hyte.participation.domain.YouSaidWeDid;
 import fi.hyte.participation.domain.YouSaidWeDid.Reply;
-import fi.hyte.plan.PlanCatalog;
 import fi.hyte.platform.ConcurrentChangeException;
 import fi.hyte.platform.LocalizedText;
 import fi.hyte.platform.Role;
@@ -25,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,28 +38,10 @@ class YouSaidWeDidTests {
     int port;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    fi.hyte.support.PlanFixtures planFixtures;
+    ObjectProvider<LoopFixture> loops;
 
     @Autowired
     Publishing publishing;
-
-    @Autowired
-    ConsultationSetup setup;
-
-    @Autowired
-    Consultations consultations;
-
-    @Autowired
-    Answering answering;
-
-    @Autowired
-    FormTokens tokens;
-
-    @Autowired
-    PlanCatalog plans;
 
     @Autowired
     YouSaidWeDid loop;
@@ -78,7 +56,7 @@ class YouSaidWeDidTests {
 
     @BeforeEach
     void aConsultationWithComments() {
-        f = new LoopFixture(fixtures, planFixtures, publishing, setup, consultations, answering, tokens, plans, jdbc);
+        f = loops.getObject();
         assertThat(f.comment("Koulupsykologille pääsee liian hitaasti.", "UNDER_18", "04200")
                         .status())
                 .isEqualTo("PUBLISHED");

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import fi.hyte.organisation.demo.DemoLeadership;
+import fi.hyte.participation.domain.Consultation;
+import fi.hyte.participation.domain.ConsultationSetup;
 import fi.hyte.support.Fixtures;
 import fi.hyte.support.HyteSpringTest;
 import fi.hyte.support.WebSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +54,9 @@ class AuditWordsTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ConsultationSetup setup;
 
     static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -178,6 +185,151 @@ class AuditWordsTests {
         String fi = admin.get("/admin/audit?kind=measure&lang=fi").body();
         assertThat(fi).containsPattern("<strong class=\"block\">TP-\\d+ [^<]+</strong>");
         assertThat(fi).contains("Alkaa").containsPattern("\\d{1,2}\\.\\d{1,2}\\.20\\d\\d");
+    }
+
+    @Test
+    void consultationsRunElsewhereAndTopicSectionsReadInWordsInEveryLanguage() {
+        var org = fixtures.organisation("muual" + Long.toString(System.nanoTime(), 36));
+        Instant opens = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(40, ChronoUnit.DAYS);
+        Consultation outside = new Consultation(
+                null,
+                org.id(),
+                null,
+                LocalizedText.of("Nuorten tilat", "Ungdomslokaler"),
+                LocalizedText.of("Nuoret toivoivat iltatilaa.", "De unga önskade en kvällslokal."),
+                opens,
+                opens.plus(30, ChronoUnit.DAYS),
+                "POST",
+                true,
+                List.of(),
+                0);
+        UUID id = setup.recordOutside(
+                org.tenant(), outside, new Consultation.Outside("OTAKANTAA", "https://www.otakantaa.fi/nuoret", 312));
+        UUID topic = setup.create(
+                org.tenant(),
+                new Consultation(
+                        null,
+                        org.id(),
+                        null,
+                        LocalizedText.of("Koulukuljetukset", null),
+                        LocalizedText.of("Päätös on arvioitavana.", null),
+                        opens.plus(400, ChronoUnit.DAYS),
+                        opens.plus(420, ChronoUnit.DAYS),
+                        "POST",
+                        false,
+                        List.of(),
+                        0),
+                List.of());
+        for (String heading : List.of("Reitit", "Aikataulut")) {
+            assertThat(setup.ownSection(
+                            org.tenant(),
+                            topic,
+                            new ConsultationSetup.SectionChange(
+                                    null, "SAVE", LocalizedText.of(heading, null), LocalizedText.of("Teksti", null)),
+                            Instant.now()))
+                    .isEmpty();
+        }
+        UUID second = jdbc.sql("select id from consultation_section where consultation_id = ? and title_fi = ?")
+                .params(topic, "Aikataulut")
+                .query(UUID.class)
+                .single();
+        for (String action : List.of("UP", "REMOVE")) {
+            assertThat(setup.ownSection(
+                            org.tenant(),
+                            topic,
+                            new ConsultationSetup.SectionChange(second, action, null, null),
+                            Instant.now()))
+                    .isEmpty();
+        }
+        List<AuditLog.AuditEntry> entries = new ArrayList<>(audit.recent(org.id(), 100, 0).stream()
+                .filter(e ->
+                        Set.of("outsideConsultation", "consultationSection").contains(e.entityType()))
+                .toList());
+        java.util.Collections.reverse(entries); // the log lists the newest first
+        assertThat(entries).hasSize(5);
+
+        Map<String, List<String>> expected = Map.of(
+                "fi",
+                List.of(
+                        "Muualla käyty kuuleminen: Nuorten tilat",
+                        "Otsikko=Nuorten tilat",
+                        "Avautui, Päättyi",
+                        "Näkyy julkisella sivustolla=kyllä",
+                        "Palvelu=otakantaa.fi",
+                        "Osoite palvelussa=https://www.otakantaa.fi/nuoret",
+                        "Osallistujia=312",
+                        "Kuulemisen kommentoitava osa: Reitit",
+                        "Muutos=osa tallennettiin",
+                        "Otsikko=Reitit",
+                        "Muutos=osa siirrettiin ylemmäs",
+                        "Muutos=osa poistettiin"),
+                "sv",
+                List.of(
+                        "Hörande som förts på annat håll: Nuorten tilat",
+                        "Rubrik=Nuorten tilat",
+                        "Öppnades, Avslutades",
+                        "Syns på den offentliga webbplatsen=ja",
+                        "Tjänst=otakantaa.fi (dinåsikt.fi)",
+                        "Adress i tjänsten=https://www.otakantaa.fi/nuoret",
+                        "Deltagare=312",
+                        "Del att kommentera i hörande: Reitit",
+                        "Ändring=delen sparades",
+                        "Rubrik=Reitit",
+                        "Ändring=delen flyttades upp",
+                        "Ändring=delen togs bort"),
+                "en",
+                List.of(
+                        "Consultation run elsewhere: Nuorten tilat",
+                        "Title=Nuorten tilat",
+                        "Opened on, Closed on",
+                        "Shown on the public site=yes",
+                        "Service=otakantaa.fi",
+                        "Address in the service=https://www.otakantaa.fi/nuoret",
+                        "Participants=312",
+                        "Consultation section: Reitit",
+                        "Change=the section was saved",
+                        "Heading=Reitit",
+                        "Change=the section was moved up",
+                        "Change=the section was removed"));
+        for (String language : List.of("fi", "sv", "en")) {
+            List<String> want = expected.get(language);
+            List<AuditWords.Shown> shown = words.show(org.id(), entries, Locale.forLanguageTag(language));
+            assertThat(shown)
+                    .extracting(AuditWords.Shown::kind)
+                    .doesNotContain(words.kind("other", Locale.forLanguageTag(language)));
+            assertThat(shown.get(0).kind() + ": " + shown.get(0).subject()).isEqualTo(want.get(0));
+            Map<String, String> recorded = new java.util.LinkedHashMap<>();
+            shown.get(0).fields().forEach(field -> recorded.put(field.label(), field.after()));
+            String[] dates = want.get(2).split(", ");
+            assertThat(recorded)
+                    .as(language)
+                    .containsOnlyKeys(
+                            want.get(1).split("=")[0],
+                            dates[0],
+                            dates[1],
+                            want.get(3).split("=")[0],
+                            want.get(4).split("=")[0],
+                            want.get(5).split("=")[0],
+                            want.get(6).split("=")[0]);
+            assertThat(recorded.get(dates[0])).containsPattern("\\d");
+            assertThat(recorded.get(dates[1])).containsPattern("\\d");
+            for (String pair : List.of(want.get(1), want.get(3), want.get(4), want.get(5), want.get(6))) {
+                assertThat(recorded).containsEntry(pair.split("=")[0], pair.substring(pair.indexOf('=') + 1));
+            }
+            assertThat(shown.get(1).kind() + ": " + shown.get(1).subject()).isEqualTo(want.get(7));
+            assertThat(shown.subList(1, 5))
+                    .extracting(AuditWords.Shown::subject)
+                    .containsExactly("Reitit", "Aikataulut", "Aikataulut", "Aikataulut");
+            assertThat(shown.get(1).fields())
+                    .extracting(field -> field.label() + "=" + field.after())
+                    .containsExactlyInAnyOrder(want.get(8), want.get(9));
+            assertThat(shown.get(3).fields())
+                    .extracting(field -> field.label() + "=" + field.after())
+                    .containsExactly(want.get(10));
+            assertThat(shown.get(4).fields())
+                    .extracting(field -> field.label() + "=" + field.after())
+                    .containsExactly(want.get(11));
+        }
     }
 
     @Test

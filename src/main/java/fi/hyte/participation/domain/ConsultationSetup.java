@@ -151,6 +151,8 @@ public class ConsultationSetup {
             throw new NotFoundException("Section");
         }
         List<String> problems = new ArrayList<>();
+        // A new section is logged under its own id, so the log names it by its heading later on.
+        UUID section = change.section();
         if (change.action().equals("SAVE")) {
             LocalizedText title = change.title();
             LocalizedText text = change.text();
@@ -164,7 +166,8 @@ public class ConsultationSetup {
                 return problems;
             }
             if (change.section() == null) {
-                if (!consultations.addOwnSection(tenant.organisation(), consultation, title, text)) {
+                section = UUID.randomUUID();
+                if (!consultations.addOwnSection(tenant.organisation(), consultation, section, title, text)) {
                     return List.of("participation.section.problem.tooMany");
                 }
             } else {
@@ -182,18 +185,13 @@ public class ConsultationSetup {
         jdbc.sql("update consultation set version = version + 1 where organisation_id = ? and id = ?")
                 .params(tenant.organisation().value(), consultation)
                 .update();
-        audit.updated(
-                tenant,
-                "consultationSection",
-                change.section() == null ? consultation : change.section(),
-                Map.of(),
-                Map.of(
-                        "action", change.action(),
-                        "heading",
-                                String.valueOf(
-                                        change.title() == null
-                                                ? null
-                                                : change.title().fi())));
+        // A removal or a move has no heading of its own; the log names the section by its earlier entries.
+        Map<String, Object> done = new java.util.LinkedHashMap<>();
+        done.put("action", change.action());
+        if (change.title() != null && change.title().fi() != null) {
+            done.put("heading", change.title().fi());
+        }
+        audit.updated(tenant, "consultationSection", section, Map.of(), done);
         if (c.published()) {
             sites.published(tenant.organisation());
         }
@@ -267,9 +265,13 @@ public class ConsultationSetup {
 
     private static Map<String, Object> outsideSummary(Consultation c, Consultation.Outside o) {
         Map<String, Object> m = new java.util.LinkedHashMap<>(summary(c));
+        // Residents never answer it here, so its moderation (always POST) tells the log nothing.
+        m.remove("moderation");
         m.put("service", o.service());
         m.put("url", o.url());
-        m.put("participants", String.valueOf(o.participants()));
+        if (o.participants() != null) {
+            m.put("participants", o.participants());
+        }
         return m;
     }
 

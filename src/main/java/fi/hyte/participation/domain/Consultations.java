@@ -91,7 +91,8 @@ public class Consultations {
     }
 
     /** Adds a section the coordinator wrote, last; false when the consultation has its maximum already. */
-    boolean addOwnSection(OrganisationId organisation, UUID consultation, LocalizedText title, LocalizedText text) {
+    boolean addOwnSection(
+            OrganisationId organisation, UUID consultation, UUID section, LocalizedText title, LocalizedText text) {
         return jdbc.sql(
                                 "insert into consultation_section (id, organisation_id, consultation_id, position, ref, title_fi,"
                                         + " title_sv, title_en, text_fi, text_sv, text_en) select ?, ?, ?,"
@@ -99,7 +100,7 @@ public class Consultations {
                                         + " where organisation_id = ? and consultation_id = ? having count(*) filter (where ref"
                                         + " is null) < ?")
                         .params(
-                                UUID.randomUUID(),
+                                section,
                                 organisation.value(),
                                 consultation,
                                 title.fi(),
