@@ -73,7 +73,13 @@ class ExportJobTests {
             Thread.sleep(200);
         }
         assertThat(exports.file(s, "docx", "fi")).isPresent();
-        assertThat(web.get(jobPage).body()).contains("Tiedosto on valmis.");
+        // The file is stored before the runner records the job's end: the page says so a moment later.
+        String done = web.get(jobPage).body();
+        while (!done.contains("Tiedosto on valmis.") && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            done = web.get(jobPage).body();
+        }
+        assertThat(done).contains("Tiedosto on valmis.");
         WebSession.Response file = web.get("/reports/" + id + "/versions/1/report-fi.docx", "*/*");
         assertThat(file.status()).isEqualTo(200);
     }
