@@ -660,7 +660,10 @@ public final class ReportBenchmark {
             return response.body();
         }
 
-        /** The section page and the whole draft preview: alone, then 20 users pausing 0.5–1.5 s; the static file before and after. */
+        /**
+         * A section fragment (the section as the report shows it), the section's editing page and the
+         * whole draft preview: alone, then 20 users pausing 0.5–1.5 s; the static file before and after.
+         */
         private void pages() throws Exception {
             String section = "/reports/" + report + "/sections/" + sampleSection;
             String preview = "/reports/" + report + "/preview";
@@ -668,12 +671,16 @@ public final class ReportBenchmark {
             int figures = count(page, "<svg");
             System.out.printf("RESULT preview_content bytes=%d svg=%d%n", page.length(), figures);
             Map<String, String> staticFirst = load(STATIC, "static", SESSIONS);
+            // The section as the report shows it, alone (the fragment the section page loads with htmx).
+            Map<String, String> fragmentResult =
+                    load(section + "/content", "section_fragment", SESSIONS, "HX-Request: true");
             Map<String, String> sectionResult = load(section, "section", SESSIONS);
             Map<String, String> chartsResult =
                     load("/reports/" + report + "/sections/" + chartSection, "section_two_charts", SESSIONS);
             Map<String, String> previewResult = load(preview, "preview", SESSIONS);
             Map<String, String> staticLast = load(STATIC, "static", SESSIONS);
-            for (Map<String, String> r : List.of(staticFirst, sectionResult, chartsResult, previewResult, staticLast)) {
+            for (Map<String, String> r :
+                    List.of(staticFirst, fragmentResult, sectionResult, chartsResult, previewResult, staticLast)) {
                 print(r);
             }
             afterAChange(section, "section");

@@ -354,6 +354,45 @@ class ReportWebTests {
                 .doesNotContain("Ensimmäinen");
     }
 
+    @Test
+    void aSectionShowsAloneAsTheReportShowsItAndWithoutScriptInThePreview() {
+        fi.hyte.support.Fixtures.Org org = fixtures.organisation("lukuna" + Long.toString(System.nanoTime(), 36));
+        WebSession coordinator = WebSession.signedIn(
+                port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
+        Response started = coordinator.post(
+                "/reports/new",
+                Map.of("kind", "ANNUAL", "titleFi", "Lukuraportti", "firstYear", "2025", "lastYear", "2025"));
+        String reportPath = started.location().replaceAll("^https?://[^/]+", "");
+        UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
+        Section second = reports.sections(org.id(), id).get(1);
+        assertThat(coordinator
+                        .post(
+                                reportPath + "/sections/" + second.id(),
+                                Map.of(
+                                        "titleFi", "Taustaa",
+                                        "bodyFi", "Valmistelu *alkoi* keväällä.",
+                                        "version", Integer.toString(second.version())))
+                        .status())
+                .isEqualTo(302);
+        String sectionPath = reportPath + "/sections/" + second.id();
+        assertThat(coordinator.get(sectionPath).body())
+                .contains("hx-get=\"" + sectionPath + "/content\"")
+                .contains("Luku sellaisena kuin se näkyy kertomuksessa");
+
+        Response alone = coordinator.getHtmx(sectionPath + "/content");
+        assertThat(alone.status()).isEqualTo(200);
+        assertThat(alone.body())
+                .contains("class=\"report-doc\"")
+                .contains(">Taustaa</h2>")
+                .contains("Valmistelu <em>alkoi</em> keväällä.")
+                .doesNotContain("<html")
+                .doesNotContain(reports.sections(org.id(), id).get(0).title().fi() + "</h2>");
+
+        Response withoutScript = coordinator.get(sectionPath + "/content");
+        assertThat(withoutScript.status()).isEqualTo(303);
+        assertThat(withoutScript.location()).endsWith(reportPath + "/preview#s-1");
+    }
+
     /** The report's content on a page, without the layout around it (whose form tokens differ per request). */
     static String content(String page) {
         int start = page.indexOf("class=\"report-doc\"");

@@ -262,6 +262,23 @@ public class Composer {
         return new Composed(content, c.data());
     }
 
+    /**
+     * One section as the report shows it (its heading, text, pictures and blocks), for the section
+     * page's view of it: its blocks come from {@link #blocks}, so they are kept the same way.
+     */
+    public SectionContent section(
+            OrganisationId organisation, Report report, Section section, Locale locale, LocalDate today) {
+        List<Block> own = reports.blocks(organisation, report.id()).stream()
+                .filter(b -> b.sectionId().equals(section.id()))
+                .toList();
+        return new SectionContent(
+                section.id(),
+                text(section.title(), locale),
+                text(section.body(), locale),
+                blocks(organisation, report, own, locale, today),
+                images.shown(organisation, report.id(), locale).getOrDefault(section.id(), List.of()));
+    }
+
     /** A block composed on its own, for the section page's live preview. */
     public BlockContent block(OrganisationId organisation, Report report, Block block, Locale locale, LocalDate today) {
         return blocks(organisation, report, List.of(block), locale, today).get(0);

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -53,6 +54,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -408,6 +410,47 @@ class ReportController {
     String section(Tenant tenant, @PathVariable UUID id, @PathVariable UUID section, Locale locale, Model model) {
         Section s = work.section(tenant, id, section);
         return sectionPage(tenant, model, locale, work.find(tenant, id), s, form(s), null);
+    }
+
+    /**
+     * The section as the report shows it (heading, text with its pictures, blocks), alone: loaded
+     * into the section page when its writer opens "the section in the report" (htmx). Without htmx,
+     * the preview of the whole draft at this section.
+     */
+    @GetMapping("/{id}/sections/{section}/content")
+    ResponseEntity<String> sectionContent(
+            Tenant tenant,
+            @PathVariable UUID id,
+            @PathVariable UUID section,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Locale locale) {
+        Report r = work.find(tenant, id);
+        Section s = work.section(tenant, id, section);
+        if (htmx == null) {
+            List<Section> all = reports.sections(tenant.organisation(), id);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .header(HttpHeaders.LOCATION, "/reports/" + id + "/preview#s-" + all.indexOf(s))
+                    .build();
+        }
+        ReportContent.SectionContent shown = composer.section(tenant.organisation(), r, s, locale, today());
+        ReportContent one = new ReportContent(
+                locale.getLanguage(),
+                r.title().in(locale),
+                null,
+                null,
+                "",
+                today().toString(),
+                r.example(),
+                new ReportContent.Text(null, null),
+                List.of(shown));
+        List<Block> blocks = reports.blocks(tenant.organisation(), id);
+        List<UUID> changed = shown.blocks().stream()
+                .filter(b -> changedSinceReview(blocks, b))
+                .map(ReportContent.BlockContent::id)
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(fragments.html(one, () -> htmlOf(one), changed, locale));
     }
 
     private static Forms.SectionForm form(Section s) {
