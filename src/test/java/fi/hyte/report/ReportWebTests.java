@@ -304,26 +304,34 @@ class ReportWebTests {
     @Autowired
     fi.hyte.report.domain.Composer composer;
 
-    @Test
-    void thePreviewShowsTheCurrentTextAfterAnEditThoughItsWrittenOutHtmlIsKept() {
-        fi.hyte.support.Fixtures.Org org = fixtures.organisation("preview" + Long.toString(System.nanoTime(), 36));
+    /** A coordinator's new annual report (through the form), with one section's Finnish text saved. */
+    private record Written(fi.hyte.support.Fixtures.Org org, WebSession coordinator, String reportPath, UUID id) {}
+
+    private Written annualWith(String prefix, String title, int section, String heading, String body) {
+        fi.hyte.support.Fixtures.Org org = fixtures.organisation(prefix + Long.toString(System.nanoTime(), 36));
         WebSession coordinator = WebSession.signedIn(
                 port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
         Response started = coordinator.post(
-                "/reports/new",
-                Map.of("kind", "ANNUAL", "titleFi", "Esikatseluraportti", "firstYear", "2025", "lastYear", "2025"));
+                "/reports/new", Map.of("kind", "ANNUAL", "titleFi", title, "firstYear", "2025", "lastYear", "2025"));
         String reportPath = started.location().replaceAll("^https?://[^/]+", "");
         UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
-        Section first = reports.sections(org.id(), id).get(0);
+        Section s = reports.sections(org.id(), id).get(section);
         assertThat(coordinator
                         .post(
-                                reportPath + "/sections/" + first.id(),
-                                Map.of(
-                                        "titleFi", "Tiivistelmä",
-                                        "bodyFi", "Ensimmäinen **versio**.",
-                                        "version", Integer.toString(first.version())))
+                                reportPath + "/sections/" + s.id(),
+                                Map.of("titleFi", heading, "bodyFi", body, "version", Integer.toString(s.version())))
                         .status())
                 .isEqualTo(302);
+        return new Written(org, coordinator, reportPath, id);
+    }
+
+    @Test
+    void thePreviewShowsTheCurrentTextAfterAnEditThoughItsWrittenOutHtmlIsKept() {
+        Written w = annualWith("preview", "Esikatseluraportti", 0, "Tiivistelmä", "Ensimmäinen **versio**.");
+        fi.hyte.support.Fixtures.Org org = w.org();
+        WebSession coordinator = w.coordinator();
+        String reportPath = w.reportPath();
+        UUID id = w.id();
         // A composition of unchanged data is equal to the one before: what lets the written HTML be kept.
         Report report = reports.find(org.id(), id).orElseThrow();
         java.util.Locale fi = java.util.Locale.forLanguageTag("fi");
@@ -356,24 +364,12 @@ class ReportWebTests {
 
     @Test
     void aSectionShowsAloneAsTheReportShowsItAndWithoutScriptInThePreview() {
-        fi.hyte.support.Fixtures.Org org = fixtures.organisation("lukuna" + Long.toString(System.nanoTime(), 36));
-        WebSession coordinator = WebSession.signedIn(
-                port, org.user(fi.hyte.platform.Role.COORDINATOR), fi.hyte.support.Fixtures.PASSWORD);
-        Response started = coordinator.post(
-                "/reports/new",
-                Map.of("kind", "ANNUAL", "titleFi", "Lukuraportti", "firstYear", "2025", "lastYear", "2025"));
-        String reportPath = started.location().replaceAll("^https?://[^/]+", "");
-        UUID id = UUID.fromString(reportPath.substring("/reports/".length()));
+        Written w = annualWith("lukuna", "Lukuraportti", 1, "Taustaa", "Valmistelu *alkoi* keväällä.");
+        fi.hyte.support.Fixtures.Org org = w.org();
+        WebSession coordinator = w.coordinator();
+        String reportPath = w.reportPath();
+        UUID id = w.id();
         Section second = reports.sections(org.id(), id).get(1);
-        assertThat(coordinator
-                        .post(
-                                reportPath + "/sections/" + second.id(),
-                                Map.of(
-                                        "titleFi", "Taustaa",
-                                        "bodyFi", "Valmistelu *alkoi* keväällä.",
-                                        "version", Integer.toString(second.version())))
-                        .status())
-                .isEqualTo(302);
         String sectionPath = reportPath + "/sections/" + second.id();
         assertThat(coordinator.get(sectionPath).body())
                 .contains("hx-get=\"" + sectionPath + "/content\"")
